@@ -1,0 +1,47 @@
+package dev.livecheck.redact;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Scrubs secrets from text before it lands in a report or log: anything shaped like a JWT, plus
+ * every value registered with {@link #registerSecret(String)} (API keys, passwords, tokens).
+ */
+public final class Redactor {
+
+    public static final String JWT_PLACEHOLDER = "<redacted-jwt>";
+    public static final String SECRET_PLACEHOLDER = "<redacted>";
+
+    /** Shorter values would redact ordinary words and numbers all over the report. */
+    static final int MIN_SECRET_LENGTH = 8;
+
+    private static final Pattern JWT =
+            Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+");
+
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+    private Redactor() {
+    }
+
+    /** Remembers a secret for the rest of the JVM's life; null and values under 8 chars are ignored. */
+    public static void registerSecret(String secret) {
+        if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+            SECRETS.add(secret);
+        }
+    }
+
+    /** Returns {@code text} with registered secrets and JWTs replaced; null stays null. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        // Longest first, so a secret that contains another one is replaced whole.
+        for (String secret : SECRETS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            result = result.replace(secret, SECRET_PLACEHOLDER);
+        }
+        return JWT.matcher(result).replaceAll(JWT_PLACEHOLDER);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.livecheck.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private static final String JWT =
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwcm92aWRlci0xIn0.c2lnbmF0dXJlLXZhbHVl";
+
+    @Test
+    void nullAndEmptyPassThrough() {
+        assertThat(Redactor.redact(null)).isNull();
+        assertThat(Redactor.redact("")).isEmpty();
+    }
+
+    @Test
+    void replacesJwts() {
+        assertThat(Redactor.redact("token=" + JWT + " rejected"))
+                .isEqualTo("token=<redacted-jwt> rejected");
+    }
+
+    @Test
+    void leavesTextWithoutSecretsAlone() {
+        assertThat(Redactor.redact("Connection timed out after 30 s")).isEqualTo("Connection timed out after 30 s");
+    }
+
+    @Test
+    void replacesRegisteredSecrets() {
+        Redactor.registerSecret("api-secret-7f3c9a");
+        assertThat(Redactor.redact("LIVEKIT_API_SECRET=api-secret-7f3c9a, again api-secret-7f3c9a"))
+                .isEqualTo("LIVEKIT_API_SECRET=<redacted>, again <redacted>");
+    }
+
+    @Test
+    void ignoresShortAndNullSecrets() {
+        Redactor.registerSecret("short1");
+        Redactor.registerSecret(null);
+        assertThat(Redactor.redact("short1 stays")).isEqualTo("short1 stays");
+    }
+
+    @Test
+    void longerSecretWinsOverOneItContains() {
+        Redactor.registerSecret("nested-secret");
+        Redactor.registerSecret("outer-nested-secret-value");
+        assertThat(Redactor.redact("x outer-nested-secret-value y")).isEqualTo("x <redacted> y");
+    }
+
+    @Test
+    void registeringFromManyThreadsIsSafe() {
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        IntStream.range(0, 50).forEach(i -> futures.add(
+                CompletableFuture.runAsync(() -> Redactor.registerSecret("parallel-secret-" + i + "-xyz"))));
+        futures.forEach(CompletableFuture::join);
+        assertThat(Redactor.redact("parallel-secret-42-xyz")).isEqualTo("<redacted>");
+    }
+}
