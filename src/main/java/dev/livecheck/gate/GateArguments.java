@@ -1,0 +1,68 @@
+package dev.livecheck.gate;
+
+import java.nio.file.Path;
+
+/** Command line of {@link ReleaseGate}. */
+record GateArguments(Path results, Path checklist, Path out, boolean enforce, boolean help) {
+
+    static final String USAGE = """
+            usage: ReleaseGate --results <allure-results dir> --checklist <checklist.md> --out <dir> [--enforce=<true|false>]
+              --enforce=true   (default) exit 1 when any checklist item is not passed
+              --enforce=false  report only, exit 0
+            exit codes: 0 gate passed (or not enforced), 1 gate blocked, 2 unusable input or usage""";
+
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static GateArguments parse(String[] args) throws UsageException {
+        Path results = null;
+        Path checklist = null;
+        Path out = null;
+        boolean enforce = true;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String inlineValue = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (option) {
+                case "--help", "-h" -> {
+                    return new GateArguments(null, null, null, enforce, true);
+                }
+                case "--enforce" -> enforce = parseBoolean(inlineValue == null ? "true" : inlineValue);
+                case "--results", "--checklist", "--out" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException(option + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    if (value.isBlank()) {
+                        throw new UsageException(option + " needs a value");
+                    }
+                    Path path = Path.of(value);
+                    switch (option) {
+                        case "--results" -> results = path;
+                        case "--checklist" -> checklist = path;
+                        default -> out = path;
+                    }
+                }
+                default -> throw new UsageException("unknown argument " + arg);
+            }
+        }
+        if (results == null || checklist == null || out == null) {
+            throw new UsageException("--results, --checklist and --out are required");
+        }
+        return new GateArguments(results, checklist, out, enforce, false);
+    }
+
+    private static boolean parseBoolean(String value) throws UsageException {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException("--enforce must be true or false, not \"" + value + "\"");
+        };
+    }
+}

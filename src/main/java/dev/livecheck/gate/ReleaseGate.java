@@ -1,0 +1,119 @@
+package dev.livecheck.gate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The release gate: ticks the manual checklist from the Allure results of the checklist tests and
+ * blocks the release unless every item passed. Writes {@code checklist.md} and {@code verdict.json}
+ * to the {@code --out} folder.
+ *
+ * <p>Exit codes from {@link #run}: 0 passed (or not enforced), 1 blocked, 2 unusable input or usage.
+ *
+ * <p>{@link #main} never calls System.exit: Maven runs it in its own JVM through exec:java, where
+ * exiting would kill Maven. It throws {@link GateFailedException} carrying the one-line summary
+ * instead (after the per-item lines went to stderr), which fails the build with that message; a
+ * plain {@code java} launch then exits 1 for any non-zero code.
+ */
+public final class ReleaseGate {
+
+    static final int PASSED = 0;
+    static final int BLOCKED = 1;
+    static final int INPUT_ERROR = 2;
+
+    static final String CHECKLIST_FILE = "checklist.md";
+    static final String VERDICT_FILE = "verdict.json";
+
+    private record Outcome(int exitCode, String summary) {
+    }
+
+    private ReleaseGate() {
+    }
+
+    public static void main(String[] args) {
+        Outcome outcome = execute(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        if (outcome.exitCode() != PASSED) {
+            throw new GateFailedException(outcome.exitCode(), outcome.summary());
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, out, err).exitCode();
+    }
+
+    private static Outcome execute(String[] args, PrintStream out, PrintStream err) {
+        GateArguments arguments;
+        try {
+            arguments = GateArguments.parse(args);
+        } catch (GateArguments.UsageException e) {
+            err.println("release gate: " + e.getMessage());
+            err.println(GateArguments.USAGE);
+            return new Outcome(INPUT_ERROR, "release gate: " + e.getMessage());
+        }
+        if (arguments.help()) {
+            out.println(GateArguments.USAGE);
+            return new Outcome(PASSED, "");
+        }
+        try {
+            return judge(arguments, out, err);
+        } catch (GateInputException e) {
+            // A verdict left over from an earlier run must not pass for this one.
+            deleteStaleOutputs(arguments.out());
+            err.println("release gate: " + e.getMessage());
+            return new Outcome(INPUT_ERROR, "release gate: " + e.getMessage());
+        }
+    }
+
+    private static Outcome judge(GateArguments arguments, PrintStream out, PrintStream err)
+            throws GateInputException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Checklist checklist = Checklist.read(arguments.checklist());
+        List<TestResult> results = new ResultsFolder(mapper).read(arguments.results());
+        Verdict verdict = Verdict.of(checklist, results);
+        writeReports(arguments.out(), verdict.renderChecklist(checklist), verdict, mapper);
+
+        out.println(verdict.summary());
+        out.println("release gate: report in " + arguments.out().resolve(CHECKLIST_FILE));
+        if (verdict.passed()) {
+            return new Outcome(PASSED, verdict.summary());
+        }
+        if (!arguments.enforce()) {
+            verdict.blocking().forEach(item -> out.println(item.blockingLine()));
+            out.println("release gate: not enforced (--enforce=false), exiting 0");
+            return new Outcome(PASSED, verdict.summary());
+        }
+        verdict.blocking().forEach(item -> err.println(item.blockingLine()));
+        return new Outcome(BLOCKED, verdict.summary());
+    }
+
+    private static void writeReports(Path outDir, String checklistMarkdown, Verdict verdict, ObjectMapper mapper)
+            throws GateInputException {
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve(CHECKLIST_FILE), checklistMarkdown, StandardCharsets.UTF_8);
+            Files.writeString(outDir.resolve(VERDICT_FILE), mapper.writeValueAsString(verdict.toJson(mapper)) + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GateInputException("cannot write the report to " + outDir + ": " + e.getMessage()
+                    + " — check --out points at a writable folder");
+        }
+    }
+
+    private static void deleteStaleOutputs(Path outDir) {
+        for (String file : List.of(CHECKLIST_FILE, VERDICT_FILE)) {
+            try {
+                Files.deleteIfExists(outDir.resolve(file));
+            } catch (IOException ignored) {
+                // Best effort: the non-zero exit code already blocks the release.
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.livecheck.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads the {@code *-result.json} files of an Allure results folder; containers and attachments are ignored. */
+public final class ResultsFolder {
+
+    static final String CHECKLIST_LABEL = "checklist";
+    private static final String HINT = " — run the checklist tests first (mvn verify) or pass the right --results folder";
+
+    private final ObjectMapper mapper;
+
+    public ResultsFolder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<TestResult> read(Path folder) throws GateInputException {
+        if (!Files.isDirectory(folder)) {
+            throw new GateInputException("results folder " + folder + " does not exist" + HINT);
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith("-result.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new GateInputException("cannot list results folder " + folder + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new GateInputException("results folder " + folder + " has no *-result.json files" + HINT);
+        }
+        List<TestResult> results = new ArrayList<>();
+        for (Path file : files) {
+            results.add(parse(file));
+        }
+        return results;
+    }
+
+    private TestResult parse(Path file) throws GateInputException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new GateInputException("unreadable Allure result " + file + ": " + firstLine(e.getMessage())
+                    + " — delete it or rerun the tests");
+        }
+        if (root == null || !root.isObject()) {
+            throw new GateInputException("Allure result " + file + " is not a JSON object — delete it or rerun the tests");
+        }
+        Set<String> checklistIds = new LinkedHashSet<>();
+        for (JsonNode label : root.path("labels")) {
+            String value = text(label, "value");
+            if (CHECKLIST_LABEL.equals(text(label, "name")) && value != null) {
+                checklistIds.add(value.trim());
+            }
+        }
+        List<TestResult.Attachment> attachments = new ArrayList<>();
+        for (JsonNode attachment : root.path("attachments")) {
+            attachments.add(new TestResult.Attachment(text(attachment, "name"), text(attachment, "source")));
+        }
+        return new TestResult(
+                file.getFileName().toString(),
+                text(root, "name"),
+                text(root, "fullName"),
+                text(root, "historyId"),
+                ItemStatus.fromAllure(text(root, "status")),
+                root.path("start").asLong(0),
+                root.path("stop").asLong(0),
+                Collections.unmodifiableSet(checklistIds),
+                List.copyOf(attachments),
+                text(root.path("statusDetails"), "message"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}
