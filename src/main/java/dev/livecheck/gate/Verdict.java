@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,11 @@ public final class Verdict {
             status = status.worse(result.status());
             durationMs += result.durationMs();
         }
-        return new ItemVerdict(item, status, durationMs, List.copyOf(latestPerTest.values()));
+        // Result files have random names; sort so the report reads the same on every run.
+        List<TestResult> evidence = latestPerTest.values().stream()
+                .sorted(Comparator.comparing(TestResult::displayName))
+                .toList();
+        return new ItemVerdict(item, status, durationMs, evidence);
     }
 
     public List<ItemVerdict> items() {
