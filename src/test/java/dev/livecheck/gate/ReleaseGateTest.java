@@ -1,0 +1,394 @@
+package dev.livecheck.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.livecheck.redact.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseGateTest {
+
+    private static final String CHECKLIST = """
+            # Test checklist
+
+            Intro prose stays as written.
+
+            ## Provider
+            - [ ] P-01 Login successfully
+            - [ ] P-02 Find LIVE booking
+
+            ## Client
+            Some note under a section.
+            - [ ] C-01 Join the session
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path checklist;
+    private Path out;
+    private AllureResults results;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        checklist = dir.resolve("checklist.md");
+        Files.writeString(checklist, CHECKLIST);
+        out = dir.resolve("out");
+        results = new AllureResults(dir.resolve("allure-results"));
+    }
+
+    @Test
+    void allPassedOpensTheGateAndTicksEveryBox() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").timed(0, 12_300)
+                .attachment("provider screenshot", "abc-attachment.png").write();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").write();
+        results.result("app.ClientIT.join", "passed").checks("C-01").write();
+        results.writeContainer();
+
+        assertThat(gate()).isZero();
+
+        String report = report();
+        assertThat(report).startsWith("# Test checklist\n\n**Release gate: PASSED** — 3 of 3 passed\n\nIntro prose stays as written.\n");
+        assertThat(report).contains(
+                "- [x] P-01 Login successfully — passed, 12.3 s — evidence: app.ProviderIT.login"
+                        + " (provider screenshot: abc-attachment.png)",
+                "- [x] P-02 Find LIVE booking — passed, 2.5 s — evidence: app.ProviderIT.findBooking",
+                "## Client\nSome note under a section.\n- [x] C-01");
+        assertThat(report).doesNotContain("[ ]");
+        assertThat(stdout()).contains("Release gate: PASSED — 3 of 3 passed");
+
+        JsonNode verdict = verdict();
+        assertThat(verdict.fieldNames()).toIterable()
+                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "gate");
+        assertThat(verdict.get("passed").asInt()).isEqualTo(3);
+        assertThat(verdict.get("gate").asText()).isEqualTo("passed");
+        JsonNode first = verdict.get("items").get(0);
+        assertThat(first.fieldNames()).toIterable().containsExactly("id", "title", "section", "status", "durationMs");
+        assertThat(first.get("id").asText()).isEqualTo("P-01");
+        assertThat(first.get("title").asText()).isEqualTo("Login successfully");
+        assertThat(first.get("section").asText()).isEqualTo("provider");
+        assertThat(first.get("status").asText()).isEqualTo("passed");
+        assertThat(first.get("durationMs").asLong()).isEqualTo(12_300);
+        assertThat(verdict.get("items").get(2).get("section").asText()).isEqualTo("client");
+    }
+
+    @Test
+    void oneFailedItemBlocksTheGateAndIsNamed() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02")
+                .message("Expected booking LIVE-42 in the list\nbut the list was empty").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).isEqualTo("P-02 Find LIVE booking: failed — Expected booking LIVE-42 in the list\n");
+        assertThat(report()).contains(
+                "**Release gate: BLOCKED** — 2 passed, 1 failed, 0 broken, 0 skipped, 0 missing (of 3)",
+                "- [ ] P-02 Find LIVE booking — FAILED: Expected booking LIVE-42 in the list — evidence: app.ProviderIT.findBooking\n",
+                "- [x] P-01");
+        assertThat(verdict().get("failed").asInt()).isEqualTo(1);
+        assertThat(verdict().get("gate").asText()).isEqualTo("blocked");
+    }
+
+    @Test
+    void missingItemBlocksTheGate() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").write();
+        results.result("app.ClientIT.join", "passed").checks("C-01").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).contains("P-02 Find LIVE booking: missing — no test result");
+        assertThat(report()).contains("- [ ] P-02 Find LIVE booking — missing: no test result");
+        assertThat(verdict().get("missing").asInt()).isEqualTo(1);
+        assertThat(verdict().get("items").get(1).get("status").asText()).isEqualTo("missing");
+    }
+
+    @Test
+    void skippedItemBlocksTheGate() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "skipped").checks("P-02").message("Assumption failed: no LIVE booking").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).contains("P-02 Find LIVE booking: skipped — Assumption failed: no LIVE booking");
+        assertThat(report()).contains("- [ ] P-02 Find LIVE booking — SKIPPED: Assumption failed");
+        assertThat(verdict().get("skipped").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void brokenItemBlocksTheGate() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "broken").checks("P-02").message("NoSuchSessionException").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).contains("P-02 Find LIVE booking: broken — NoSuchSessionException");
+        assertThat(verdict().get("broken").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void notEnforcedReportsButExitsZero() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").message("boom").write();
+
+        assertThat(gate("--enforce=false")).isZero();
+
+        assertThat(stdout()).contains("Release gate: BLOCKED", "P-02 Find LIVE booking: failed — boom");
+        assertThat(stderr()).isEmpty();
+        assertThat(verdict().get("gate").asText()).isEqualTo("blocked");
+    }
+
+    @Test
+    void unknownChecklistIdIsAnInputError() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02", "P-99").write();
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(stderr()).contains("unknown checklist id P-99 in result app.ProviderIT.findBooking"
+                + " — add it to testdata/checklist.md or fix the @Checks annotation");
+        assertThat(out.resolve("verdict.json")).doesNotExist();
+    }
+
+    @Test
+    void duplicateChecklistIdIsAnInputError() throws IOException {
+        Files.writeString(checklist, CHECKLIST + "- [ ] P-01 Login again\n");
+        allButFindBookingPass();
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(stderr()).contains("duplicate checklist id P-01 on lines 6 and 12");
+    }
+
+    @Test
+    void malformedItemLineIsAnInputError() throws IOException {
+        Files.writeString(checklist, CHECKLIST + "- [ ] P-3 Typo in the id\n");
+        allButFindBookingPass();
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(stderr()).contains("line 12: malformed item \"- [ ] P-3 Typo in the id\"");
+    }
+
+    @Test
+    void checklistWithoutItemsIsAnInputError() throws IOException {
+        Files.writeString(checklist, "# Empty\n\n## Provider\nnothing yet\n");
+        allButFindBookingPass();
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(stderr()).contains("has no checklist items");
+    }
+
+    @Test
+    void absentResultsFolderIsAnInputError() {
+        assertThat(gate("--results", dir.resolve("nowhere").toString())).isEqualTo(2);
+
+        assertThat(stderr()).contains("does not exist");
+    }
+
+    @Test
+    void resultsFolderWithoutResultFilesIsAnInputError() throws IOException {
+        results.writeContainer();
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(stderr()).contains("has no *-result.json files");
+    }
+
+    @Test
+    void inputErrorRemovesAReportLeftByAnEarlierRun() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("verdict.json"), "{\"gate\":\"passed\"}");
+        Files.writeString(out.resolve("checklist.md"), "**Release gate: PASSED**");
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(out.resolve("verdict.json")).doesNotExist();
+        assertThat(out.resolve("checklist.md")).doesNotExist();
+    }
+
+    @Test
+    void unreadableResultFileIsAnInputError() throws IOException {
+        allButFindBookingPass();
+        Files.writeString(results.folder().resolve("broken-result.json"), "{not json");
+
+        assertThat(gate()).isEqualTo(2);
+
+        assertThat(stderr()).contains("unreadable Allure result", "broken-result.json");
+    }
+
+    @Test
+    void latestRunOfATestWins() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").timed(1_000, 2_000).message("flaky").write();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(5_000, 9_000).write();
+
+        assertThat(gate()).isZero();
+
+        assertThat(verdict().get("items").get(1).get("durationMs").asLong()).isEqualTo(4_000);
+    }
+
+    @Test
+    void newerFailureOverridesOlderPass() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(1_000, 2_000).write();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").timed(5_000, 9_000).message("regressed").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).contains("P-02 Find LIVE booking: failed — regressed");
+    }
+
+    @Test
+    void anyFailingTestOfAnItemFailsItAndDurationsAdd() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(0, 1_000).write();
+        results.result("app.ProviderIT.findBookingAfterReload", "failed").checks("P-02").timed(0, 3_000)
+                .message("gone after reload").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        JsonNode item = verdict().get("items").get(1);
+        assertThat(item.get("status").asText()).isEqualTo("failed");
+        assertThat(item.get("durationMs").asLong()).isEqualTo(4_000);
+        assertThat(report()).contains("FAILED: gone after reload — evidence: app.ProviderIT.findBooking; "
+                + "app.ProviderIT.findBookingAfterReload");
+    }
+
+    @Test
+    void brokenRanksWorseThanFailed() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").message("assertion").write();
+        results.result("app.ProviderIT.findBookingAgain", "broken").checks("P-02").message("driver died").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).contains("P-02 Find LIVE booking: broken — driver died");
+    }
+
+    @Test
+    void resultsWithoutHistoryIdAreKeyedByFullName() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").withoutHistoryId().timed(0, 1).write();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").withoutHistoryId().timed(5, 9).write();
+
+        assertThat(gate()).isZero();
+    }
+
+    @Test
+    void oneTestMayCheckSeveralItems() throws IOException {
+        results.result("app.SessionIT.wholeFlow", "passed").checks("P-01", "P-02", "C-01").write();
+
+        assertThat(gate()).isZero();
+
+        assertThat(verdict().get("passed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void secretsInFailureMessagesAreRedacted() throws IOException {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJ2aWRlbyI6eyJyb29tIjoiYSJ9fQ.Zm9vYmFyYmF6";
+        Redactor.registerSecret("gate-test-api-secret");
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02")
+                .message("token " + jwt + " rejected; secret gate-test-api-secret").write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(report()).contains("FAILED: token <redacted-jwt> rejected; secret <redacted>").doesNotContain(jwt);
+        assertThat(stderr()).doesNotContain(jwt).doesNotContain("gate-test-api-secret");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithUsage() {
+        assertThat(ReleaseGate.run(new String[] {"--results"}, print(stdout), print(stderr))).isEqualTo(2);
+        assertThat(stderr()).contains("--results needs a value", "usage: ReleaseGate");
+
+        stderr.reset();
+        assertThat(gate("--enforce=maybe")).isEqualTo(2);
+        assertThat(stderr()).contains("--enforce must be true or false");
+
+        stderr.reset();
+        assertThat(gate("--colour")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown argument --colour");
+    }
+
+    @Test
+    void mainThrowsTheSummaryInsteadOfExiting() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").write();
+        String[] args = {"--results", results.folder().toString(), "--checklist", checklist.toString(),
+                "--out", out.toString()};
+
+        assertThatThrownBy(() -> ReleaseGate.main(args))
+                .isInstanceOf(GateFailedException.class)
+                .hasMessage("Release gate: BLOCKED — 1 passed, 0 failed, 0 broken, 0 skipped, 2 missing (of 3)")
+                .satisfies(e -> assertThat(((GateFailedException) e).exitCode()).isEqualTo(1));
+    }
+
+    @Test
+    void readsTheProjectChecklist() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").write();
+        Path projectChecklist = Path.of("testdata/checklist.md");
+
+        assertThat(gate("--checklist", projectChecklist.toString())).isEqualTo(1);
+
+        JsonNode verdict = verdict();
+        assertThat(verdict.get("items")).hasSize(34);
+        assertThat(verdict.get("passed").asInt()).isEqualTo(1);
+        assertThat(verdict.get("missing").asInt()).isEqualTo(33);
+        List<String> sections = new ArrayList<>();
+        verdict.get("items").forEach(item -> {
+            if (!sections.contains(item.get("section").asText())) {
+                sections.add(item.get("section").asText());
+            }
+        });
+        assertThat(sections).containsExactly("provider", "client", "errors", "session", "diagnostics");
+        assertThat(report()).contains("Both users stuck on \"Waiting for…\": what to verify.\n- [ ] D-01");
+    }
+
+    private void allButFindBookingPass() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").write();
+        results.result("app.ClientIT.join", "passed").checks("C-01").write();
+    }
+
+    /** Runs the gate with the fixture's paths; extra arguments come last and override earlier ones. */
+    private int gate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--results", results.folder().toString(),
+                "--checklist", checklist.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return ReleaseGate.run(args.toArray(String[]::new), print(stdout), print(stderr));
+    }
+
+    private static PrintStream print(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+
+    private String stdout() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private String report() throws IOException {
+        return Files.readString(out.resolve("checklist.md"));
+    }
+
+    private JsonNode verdict() throws IOException {
+        return new ObjectMapper().readTree(out.resolve("verdict.json").toFile());
+    }
+}
