@@ -1,0 +1,63 @@
+package dev.livecheck.app;
+
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.livekit.LiveKitServer;
+import dev.livecheck.refapp.Bug;
+import dev.livecheck.refapp.RefAppConfig;
+import dev.livecheck.refapp.ReferenceApp;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The reference app started in the test JVM. Browsers reach LiveKit through {@code signallingUrl} (the
+ * fault proxy), so a test can black-hole signalling without touching the app.
+ */
+public final class EmbeddedReferenceApp implements AppUnderTest {
+    private final ReferenceApp app;
+    private final AppContract contract;
+    private final AppVariant variant;
+
+    public EmbeddedReferenceApp(LiveKitServer livekit, String signallingUrl, Path seed, Path livekitClientJs,
+                                AppContract contract, AppVariant variant) {
+        this.contract = contract;
+        this.variant = variant;
+        RefAppConfig config;
+        try {
+            config = new RefAppConfig(signallingUrl, livekit.credentials().apiKey(), livekit.credentials().apiSecret(), 0,
+                    variant.connectTimeoutMs(), variant.tokenTtlSeconds(), seed, livekitClientJs,
+                    Bug.parseList(String.join(",", variant.bugs())));
+        } catch (IllegalArgumentException e) {
+            throw new LivecheckException(e.getMessage() + " (livecheck.app.bugs)", e);
+        }
+        try {
+            this.app = ReferenceApp.start(config);
+        } catch (IllegalStateException e) {
+            throw new LivecheckException("reference app did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String baseUrl() {
+        return app.url();
+    }
+
+    @Override
+    public AppContract contract() {
+        return contract;
+    }
+
+    @Override
+    public Optional<AppVariant> variant() {
+        return Optional.of(variant);
+    }
+
+    public ReferenceApp reference() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

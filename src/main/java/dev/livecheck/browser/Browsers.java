@@ -1,0 +1,118 @@
+package dev.livecheck.browser;
+
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.media.FakeMedia;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.Augmenter;
+import org.openqa.selenium.remote.RemoteWebDriver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+/** Starts Chromium with fake camera and microphone, offline-safe, with livecheck's probe installed. */
+public final class Browsers {
+    private static final String PROBE = readProbe();
+
+    private Browsers() {
+    }
+
+    /** A started browser and the profile directory it owns. */
+    public record Browser(WebDriver driver, Path profile) {
+    }
+
+    public static Browser start(BrowserSettings settings, FakeMedia media, BrowserOptions options) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("livecheck-chromium-");
+        } catch (IOException e) {
+            throw new LivecheckException("cannot create a browser profile directory: " + e.getMessage(), e);
+        }
+        ChromeOptions chrome = chromeOptions(settings, media, options, profile);
+        WebDriver driver;
+        try {
+            driver = settings.gridUrl().isPresent()
+                    ? new Augmenter().augment(new RemoteWebDriver(settings.gridUrl().get().toURL(), chrome))
+                    : new ChromeDriver(localService(settings), chrome);
+        } catch (MalformedURLException e) {
+            throw new LivecheckException("livecheck.grid.url is not a URL: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new LivecheckException("Chromium did not start (" + settings.chromium() + "): " + firstLine(e.getMessage()), e);
+        }
+        ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+        return new Browser(driver, profile);
+    }
+
+    static ChromeOptions chromeOptions(BrowserSettings settings, FakeMedia media, BrowserOptions options, Path profile) {
+        ChromeOptions chrome = new ChromeOptions();
+        if (settings.gridUrl().isEmpty()) {
+            chrome.setBinary(settings.chromium().toFile());
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
+                // WebRTC stays on loopback: LiveKit advertises 127.0.0.1 and Chromium needs loopback candidates too
+                "--allow-loopback-in-peer-connection",
+                "--use-fake-device-for-media-stream",
+                // the plain flag grants every request; "=deny" is the one way that yields NotAllowedError headless
+                options.denyMedia() ? "--use-fake-ui-for-media-stream=deny" : "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-video-capture=" + media.video(),
+                "--use-file-for-fake-audio-capture=" + media.audio(),
+                "--host-resolver-rules=" + hostRules(options)));
+        if (settings.headless()) {
+            args.add("--headless=new");
+        }
+        if (settings.gridUrl().isEmpty()) {
+            args.add("--user-data-dir=" + profile);
+        }
+        chrome.addArguments(args);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        chrome.setCapability("goog:loggingPrefs", logs);
+        return chrome;
+    }
+
+    /** No lookups leave the machine (Chromium asks for Google hosts otherwise); a test's own rules come first. */
+    static String hostRules(BrowserOptions options) {
+        StringBuilder rules = new StringBuilder();
+        for (String rule : options.hostRules()) {
+            rules.append(rule).append(" , ");
+        }
+        return rules.append("MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1").toString();
+    }
+
+    private static ChromeDriverService localService(BrowserSettings settings) {
+        return new ChromeDriverService.Builder()
+                .usingDriverExecutable(settings.chromedriver().toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+    }
+
+    private static String readProbe() {
+        try (InputStream in = Browsers.class.getResourceAsStream("/livecheck/probe.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("livecheck/probe.js missing from the classpath", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.livecheck.browser;
+
+import dev.livecheck.redact.Redactor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser's console, kept whole: the driver hands each entry out once, so it is collected here. */
+public final class ConsoleLog {
+    /** Chromedriver prefixes console.log text with the script URL and position, and quotes it. */
+    private static final Pattern CONSOLE_API = Pattern.compile("^\\S+ \\d+:\\d+ \"(.*)\"$", Pattern.DOTALL);
+
+    public record Line(Instant time, String level, String message) {
+        @Override
+        public String toString() {
+            return time + " " + level + " " + message;
+        }
+    }
+
+    private final WebDriver driver;
+    private final List<Line> lines = new ArrayList<>();
+
+    ConsoleLog(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    public synchronized List<Line> lines() {
+        drain();
+        return List.copyOf(lines);
+    }
+
+    public boolean contains(String text) {
+        return lines().stream().anyMatch(l -> l.message().contains(text));
+    }
+
+    public long count(String text) {
+        return lines().stream().filter(l -> l.message().contains(text)).count();
+    }
+
+    public List<Line> errors() {
+        return lines().stream().filter(l -> l.level().equals("SEVERE")).toList();
+    }
+
+    public String text() {
+        return lines().stream().map(Line::toString).collect(Collectors.joining("\n"));
+    }
+
+    private void drain() {
+        try {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                lines.add(new Line(Instant.ofEpochMilli(entry.getTimestamp()), entry.getLevel().getName(), Redactor.redact(clean(entry.getMessage()))));
+            }
+        } catch (RuntimeException closedOrUnsupported) {
+            // the browser is gone or does not keep logs: what was collected stays
+        }
+    }
+
+    static String clean(String message) {
+        Matcher m = CONSOLE_API.matcher(message);
+        return m.matches() ? m.group(1).replace("\\\"", "\"") : message;
+    }
+}

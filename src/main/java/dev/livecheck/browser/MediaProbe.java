@@ -1,0 +1,68 @@
+package dev.livecheck.browser;
+
+import dev.livecheck.media.Rgb;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the in-page probe: WebRTC stats, video pixels, audio tones. */
+public final class MediaProbe {
+    private final JavascriptExecutor js;
+
+    MediaProbe(WebDriver driver) {
+        this.js = (JavascriptExecutor) driver;
+    }
+
+    /** Totals over the page's live peer connections. */
+    public record Stats(long peerConnections, long connected, long inboundVideo, long framesDecoded, long videoBytesReceived,
+                        long inboundAudio, long audioBytesReceived, long outboundVideoBytes, long outboundAudioBytes, long framesSent) {
+        static Stats of(Map<?, ?> m) {
+            return new Stats(n(m, "peerConnections"), n(m, "connected"), n(m, "inboundVideo"), n(m, "framesDecoded"),
+                    n(m, "videoBytesReceived"), n(m, "inboundAudio"), n(m, "audioBytesReceived"), n(m, "outboundVideoBytes"),
+                    n(m, "outboundAudioBytes"), n(m, "framesSent"));
+        }
+
+        public static Stats none() {
+            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
+    /** A video element's current picture: average colour, and a fingerprint that changes when it moves. */
+    public record Frame(Rgb colour, long fingerprint, long width, long height) {
+    }
+
+    public record Tone(long hz, long db) {
+    }
+
+    public Stats stats() {
+        Object result = js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "if (!window.__livecheck) { done(null); return; }"
+                        + "window.__livecheck.stats().then(done, () => done(null));");
+        return result instanceof Map<?, ?> m ? Stats.of(m) : Stats.none();
+    }
+
+    /** The frame of the first element matching the CSS selector that is playing video. */
+    public Optional<Frame> frame(String cssSelector) {
+        Object result = js.executeScript(
+                "return window.__livecheck ? window.__livecheck.frame(document.querySelector(arguments[0])) : null;", cssSelector);
+        if (!(result instanceof Map<?, ?> m)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Frame(new Rgb((int) n(m, "r"), (int) n(m, "g"), (int) n(m, "b")), n(m, "hash"), n(m, "width"), n(m, "height")));
+    }
+
+    /** The dominant frequency of what the first element matching the selector plays. */
+    public Optional<Tone> tone(String cssSelector) {
+        Object result = js.executeScript(
+                "return window.__livecheck ? window.__livecheck.tone(document.querySelector(arguments[0])) : null;", cssSelector);
+        return result instanceof Map<?, ?> m ? Optional.of(new Tone(n(m, "hz"), n(m, "db"))) : Optional.empty();
+    }
+
+    private static long n(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        return v instanceof Number number ? number.longValue() : 0;
+    }
+}

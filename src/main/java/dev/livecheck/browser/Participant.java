@@ -1,0 +1,180 @@
+package dev.livecheck.browser;
+
+import dev.livecheck.app.Account;
+import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.media.FakeMedia;
+import dev.livecheck.media.Role;
+import dev.livecheck.pages.BookingsPage;
+import dev.livecheck.pages.LoginPage;
+import dev.livecheck.pages.NavBar;
+import dev.livecheck.pages.SessionPage;
+import io.qameta.allure.Allure;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/** One person in one browser: the provider or the client, with their own fake camera and microphone. */
+public final class Participant implements AutoCloseable {
+    private final String name;
+    private final Account account;
+    private final FakeMedia media;
+    private final AppUnderTest app;
+    private final Browsers.Browser browser;
+    private final ConsoleLog console;
+    private final MediaProbe probe;
+    private Instant joinClickedAt;
+
+    public Participant(String name, Account account, FakeMedia media, AppUnderTest app, BrowserSettings settings, BrowserOptions options) {
+        this.name = name;
+        this.account = account;
+        this.media = media;
+        this.app = app;
+        this.browser = Browsers.start(settings, media, options);
+        this.console = new ConsoleLog(browser.driver());
+        this.probe = new MediaProbe(browser.driver());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return account.role();
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    /** The LiveKit identity the app should give this participant. */
+    public String identity() {
+        return account.identity();
+    }
+
+    public FakeMedia media() {
+        return media;
+    }
+
+    public WebDriver driver() {
+        return browser.driver();
+    }
+
+    public ConsoleLog console() {
+        return console;
+    }
+
+    public MediaProbe probe() {
+        return probe;
+    }
+
+    public LoginPage loginPage() {
+        return new LoginPage(driver());
+    }
+
+    public NavBar nav() {
+        return new NavBar(driver());
+    }
+
+    public BookingsPage bookings() {
+        return new BookingsPage(driver());
+    }
+
+    public SessionPage session() {
+        return new SessionPage(driver());
+    }
+
+    public void open(String path) {
+        driver().get(app.baseUrl() + path);
+    }
+
+    public String currentPath() {
+        String url = driver().getCurrentUrl();
+        return url == null ? "" : url.replaceFirst("^https?://[^/]+", "");
+    }
+
+    public void logIn() {
+        Allure.step(name + " logs in as " + account.email(), () -> {
+            open("/login");
+            loginPage().logIn(account);
+            await(name + " signed in (navigation shown)").atMost(Duration.ofSeconds(15)).until(() -> nav().isShown());
+        });
+    }
+
+    public void openBookings() {
+        Allure.step(name + " opens " + (role() == Role.PROVIDER ? "Provider Bookings" : "My Bookings"), () -> {
+            nav().openBookings();
+            await(name + "'s bookings page listed").atMost(Duration.ofSeconds(15)).until(() -> !bookings().title().isEmpty());
+        });
+    }
+
+    public void joinLiveBooking() {
+        String booking = app.contract().liveBookingId();
+        Allure.step(name + " clicks \"Join Live Session\" on booking " + booking, () -> {
+            bookings().join(booking);
+            joinClickedAt = Instant.now();
+        });
+    }
+
+    /** Log in, open the bookings page, join the LIVE booking: the first four checklist steps. */
+    public void logInAndJoin() {
+        logIn();
+        openBookings();
+        joinLiveBooking();
+    }
+
+    public Optional<Instant> joinClickedAt() {
+        return Optional.ofNullable(joinClickedAt);
+    }
+
+    /** Marks a join started some other way (Try Again, Rejoin, a direct URL). */
+    public void markJoinStarted() {
+        joinClickedAt = Instant.now();
+    }
+
+    public byte[] screenshot() {
+        return ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+    }
+
+    public boolean isOpen() {
+        try {
+            driver().getWindowHandles();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver().quit();
+        } catch (RuntimeException alreadyGone) {
+            // the test closed it itself
+        }
+        deleteProfile(browser.profile());
+    }
+
+    private static void deleteProfile(Path profile) {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir; the OS cleans it
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + identity() + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.livecheck.evidence;
+
+import dev.livecheck.browser.MediaProbe;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.livekit.ServerLog;
+import dev.livecheck.redact.Redactor;
+import io.qameta.allure.Allure;
+
+import java.io.ByteArrayInputStream;
+
+/** Attaches what a person needs to judge a run: every participant's screen, console and stats, and LiveKit's log. */
+public final class Evidence {
+    private Evidence() {
+    }
+
+    public static void attachParticipant(Participant p) {
+        if (!p.isOpen()) {
+            Allure.addAttachment(p.name() + " — browser", "text/plain", "the browser was closed before the end of the test");
+            attachConsole(p);
+            return;
+        }
+        try {
+            Allure.addAttachment(p.name() + " — screenshot", "image/png", new ByteArrayInputStream(p.screenshot()), "png");
+        } catch (RuntimeException e) {
+            Allure.addAttachment(p.name() + " — screenshot", "text/plain", "no screenshot: " + e.getMessage());
+        }
+        attachConsole(p);
+        try {
+            MediaProbe.Stats stats = p.probe().stats();
+            Allure.addAttachment(p.name() + " — WebRTC getStats", "text/plain", stats.toString());
+        } catch (RuntimeException e) {
+            Allure.addAttachment(p.name() + " — WebRTC getStats", "text/plain", "no stats: " + e.getMessage());
+        }
+    }
+
+    private static void attachConsole(Participant p) {
+        Allure.addAttachment(p.name() + " — browser console", "text/plain", p.console().text());
+    }
+
+    public static void attachServerLog(ServerLog log, int mark) {
+        String slice = log.since(mark);
+        if (!slice.isEmpty()) {
+            Allure.addAttachment("LiveKit server log (this test)", "text/plain", slice);
+        }
+    }
+
+    public static void attachText(String name, String text) {
+        Allure.addAttachment(name, "text/plain", Redactor.redact(text));
+    }
+}

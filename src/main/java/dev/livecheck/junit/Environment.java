@@ -1,0 +1,152 @@
+package dev.livecheck.junit;
+
+import dev.livecheck.app.AppContract;
+import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.app.AppVariant;
+import dev.livecheck.app.EmbeddedReferenceApp;
+import dev.livecheck.app.ExternalApp;
+import dev.livecheck.browser.BrowserSettings;
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.config.Settings;
+import dev.livecheck.evidence.AllureEnvironment;
+import dev.livecheck.livekit.LiveKitMode;
+import dev.livecheck.livekit.LiveKitServer;
+import dev.livecheck.livekit.LiveKitServers;
+import dev.livecheck.media.MediaCatalog;
+import dev.livecheck.net.FaultProxy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a whole run shares: the LiveKit server, the signalling proxy in front of it, the app under test,
+ * the fake media and the browser settings. Started once, on first use; stopped at the end of the run.
+ * Cheap checks of the configuration run first, so bad input fails before anything is started.
+ */
+public final class Environment implements AutoCloseable {
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Settings settings;
+    private final Path testdata;
+    private final AppContract contract;
+    private final MediaCatalog media;
+    private final BrowserSettings browsers;
+    private final Set<String> bugs;
+    private final LiveKitServer livekit;
+    private final FaultProxy signalling;
+    private final AppUnderTest app;
+
+    private Environment(Settings settings) {
+        this.settings = settings;
+        this.testdata = Path.of(settings.getOr("livecheck.testdata", "testdata"));
+        this.browsers = BrowserSettings.from(settings);
+        this.contract = AppContract.load(settings, testdata.resolve("app-contract.properties"));
+        this.media = new MediaCatalog(settings, Path.of(settings.getOr("livecheck.work", "target/livecheck")).resolve("media"));
+        this.bugs = settings.get("livecheck.app.bugs").map(b -> Arrays.stream(b.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        Optional<String> appUrl = settings.get("livecheck.app.url");
+        if (appUrl.isPresent() && !bugs.isEmpty()) {
+            throw new LivecheckException("livecheck.app.bugs switches bugs of the reference app, but livecheck.app.url points at another app: unset one of them");
+        }
+        try {
+            this.livekit = remember(LiveKitServers.start(settings));
+            this.signalling = livekit.mode() == LiveKitMode.EXTERNAL ? null
+                    : remember(new FaultProxy(URI.create(livekit.httpUrl()).getPort()));
+            this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, contract))
+                    .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs))));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        AllureEnvironment.write(describe());
+    }
+
+    public static Environment start(Settings settings) {
+        return new Environment(settings);
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** A reference app of its own for one test; the caller closes it. */
+    public AppUnderTest startReferenceApp(AppVariant variant) {
+        Path js = Path.of(settings.getOr("livecheck.livekitClient.js",
+                System.getProperty("user.home") + "/.cache/livecheck/npm/livekit-client-2.23.0/livekit-client.umd.js"));
+        if (!Files.isReadable(js)) {
+            throw new LivecheckException("the livekit-client browser SDK is missing at " + js + ": run scripts/provision or set livecheck.livekitClient.js");
+        }
+        return new EmbeddedReferenceApp(livekit, signallingUrl(), testdata.resolve("reference-app/seed.json"), js, contract, variant);
+    }
+
+    public String signallingUrl() {
+        return signalling == null ? livekit.wsUrl() : "ws://127.0.0.1:" + signalling.port();
+    }
+
+    public Optional<FaultProxy> signalling() {
+        return Optional.ofNullable(signalling);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public AppContract contract() {
+        return contract;
+    }
+
+    public MediaCatalog media() {
+        return media;
+    }
+
+    public BrowserSettings browsers() {
+        return browsers;
+    }
+
+    public LiveKitServer livekit() {
+        return livekit;
+    }
+
+    public AppUnderTest app() {
+        return app;
+    }
+
+    public boolean isReferenceApp() {
+        return app.variant().isPresent();
+    }
+
+    private Map<String, String> describe() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("livecheck", Optional.ofNullable(Environment.class.getPackage().getImplementationVersion()).orElse("dev"));
+        env.put("LiveKit.mode", livekit.mode().label());
+        env.put("LiveKit.server", livekit.version());
+        env.put("LiveKit.url", livekit.wsUrl());
+        env.put("livekit-client", settings.getOr("livecheck.livekitClient.version", "2.23.0"));
+        env.put("Chromium", browsers.chromiumVersion());
+        env.put("Browsers", browsers.gridUrl().map(u -> "Selenium Grid " + u).orElse("local Chromium"));
+        env.put("App", isReferenceApp() ? "reference app" : "external");
+        env.put("App.url", app.baseUrl());
+        env.put("App.bugs", bugs.isEmpty() ? "none" : String.join(",", bugs));
+        return env;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("livecheck: while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.livecheck.junit;
+
+import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.app.AppVariant;
+import dev.livecheck.browser.BrowserOptions;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.config.Settings;
+import dev.livecheck.livekit.LiveKitServer;
+import dev.livecheck.livekit.Rooms;
+import dev.livecheck.media.Role;
+import io.qameta.allure.Allure;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
+
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Hands checklist tests their fixtures as parameters and cleans up after each test. See {@link LiveCheck}. */
+public final class LivecheckExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LivecheckExtension.class);
+    private static final List<Class<?>> RESOLVABLE = List.of(Participant.class, LiveKitServer.class, AppUnderTest.class, Rooms.class,
+            SignallingFaults.class, Participants.class, Environment.class);
+
+    /** Run-wide: one Environment for all suites, closed when the run ends. */
+    static Environment environment(ExtensionContext context) {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent("environment", k -> new CloseableEnvironment(Environment.start(Settings.fromSystem())),
+                CloseableEnvironment.class).environment;
+    }
+
+    private record CloseableEnvironment(Environment environment) implements AutoCloseable {
+        @Override
+        public void close() {
+            environment.close();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getTestMethod().map(m -> m.getAnnotation(Checks.class)).ifPresent(checks -> {
+            for (String id : checks.value()) {
+                Allure.label("checklist", id);
+            }
+            Allure.label("tag", String.join(" ", checks.value()));
+        });
+        testRun(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestRun run = context.getStore(NS).get("run", TestRun.class);
+        if (run != null) {
+            try {
+                run.attachEvidence();
+            } finally {
+                run.close();
+            }
+        }
+    }
+
+    private TestRun testRun(ExtensionContext context) {
+        return context.getStore(NS).getOrComputeIfAbsent("run", k -> newRun(context), TestRun.class);
+    }
+
+    private TestRun newRun(ExtensionContext context) {
+        Environment env = environment(context);
+        WithReferenceApp own = context.getRequiredTestMethod().getAnnotation(WithReferenceApp.class);
+        if (own == null) {
+            return new TestRun(env, env.app(), false);
+        }
+        AppVariant base = env.app().variant().orElseThrow(() -> new TestAbortedException(
+                "needs the reference app with its own settings (" + own + "); the app under test is external"));
+        AppVariant variant = new AppVariant(own.connectTimeoutMs() > 0 ? own.connectTimeoutMs() : base.connectTimeoutMs(),
+                own.tokenTtlSeconds() > 0 ? own.tokenTtlSeconds() : base.tokenTtlSeconds(), base.bugs());
+        return new TestRun(env, env.startReferenceApp(variant), true);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return RESOLVABLE.contains(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        TestRun run = testRun(extension);
+        Class<?> type = parameter.getParameter().getType();
+        Environment env = run.environment();
+        if (type == Participant.class) {
+            return participants(run, extension).get(parameter.getParameter().getName());
+        }
+        if (type == LiveKitServer.class) {
+            return env.livekit();
+        }
+        if (type == AppUnderTest.class) {
+            return run.app();
+        }
+        if (type == Rooms.class) {
+            return env.livekit().rooms();
+        }
+        if (type == SignallingFaults.class) {
+            return new SignallingFaults(env.signalling().orElseThrow(() -> new TestAbortedException(
+                    "signalling faults need livecheck's proxy in front of LiveKit (embedded app with a local LiveKit)")));
+        }
+        if (type == Participants.class) {
+            return new Participants(run);
+        }
+        return env;
+    }
+
+    /** Starts all of the test's participant browsers at once (in parallel: each takes seconds). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Participant> participants(TestRun run, ExtensionContext extension) {
+        return (Map<String, Participant>) extension.getStore(NS).getOrComputeIfAbsent("participants", k -> {
+            Parameter[] params = Arrays.stream(extension.getRequiredTestMethod().getParameters())
+                    .filter(p -> p.getType() == Participant.class).toArray(Parameter[]::new);
+            Map<String, CompletableFuture<Participant>> starting = new ConcurrentHashMap<>();
+            for (Parameter p : params) {
+                Role role = roleOf(p);
+                BrowserOptions options = p.isAnnotationPresent(DeniedMedia.class) ? BrowserOptions.defaults().denyingMedia() : BrowserOptions.defaults();
+                starting.put(p.getName(), CompletableFuture.supplyAsync(() -> new Participants(run).start(p.getName(), role, options)));
+            }
+            try {
+                return starting.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().join()));
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        });
+    }
+
+    private static Role roleOf(Parameter p) {
+        if (!p.isNamePresent()) {
+            throw new ParameterResolutionException("compile with -parameters so livecheck can tell provider from client by parameter name");
+        }
+        Function<String, Boolean> named = p.getName()::startsWith;
+        if (named.apply("provider")) {
+            return Role.PROVIDER;
+        }
+        if (named.apply("client")) {
+            return Role.CLIENT;
+        }
+        throw new ParameterResolutionException("Participant parameter '" + p.getName() + "' must be named provider… or client…");
+    }
+}

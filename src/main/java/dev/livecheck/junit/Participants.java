@@ -1,0 +1,29 @@
+package dev.livecheck.junit;
+
+import dev.livecheck.app.Account;
+import dev.livecheck.browser.BrowserOptions;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.media.FakeMedia;
+import dev.livecheck.media.Role;
+
+/** Starts extra browsers in a test (a second client, a browser that denies media); closed after the test. */
+public final class Participants {
+    private final TestRun run;
+
+    Participants(TestRun run) {
+        this.run = run;
+    }
+
+    public Participant start(String name, Role role) {
+        return start(name, role, BrowserOptions.defaults());
+    }
+
+    public Participant start(String name, Role role, BrowserOptions options) {
+        return run.start(name, run.app().contract().account(role), run.environment().media().of(role), options);
+    }
+
+    /** A participant with an account and media of its own (e.g. a third client with a third colour). */
+    public Participant start(String name, Account account, FakeMedia media) {
+        return run.start(name, account, media, BrowserOptions.defaults());
+    }
+}

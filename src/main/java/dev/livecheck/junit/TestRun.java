@@ -1,0 +1,79 @@
+package dev.livecheck.junit;
+
+import dev.livecheck.app.Account;
+import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.browser.BrowserOptions;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.evidence.Evidence;
+import dev.livecheck.media.FakeMedia;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** What one test started: its browsers, possibly an app of its own. Evidence first, then everything closed. */
+final class TestRun implements AutoCloseable {
+    private final Environment environment;
+    private final AppUnderTest app;
+    private final boolean ownApp;
+    private final int logMark;
+    private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private boolean closed;
+
+    TestRun(Environment environment, AppUnderTest app, boolean ownApp) {
+        this.environment = environment;
+        this.app = app;
+        this.ownApp = ownApp;
+        this.logMark = environment.livekit().log().mark();
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    AppUnderTest app() {
+        return app;
+    }
+
+    Participant start(String name, Account account, FakeMedia media, BrowserOptions options) {
+        Participant p = new Participant(name, account, media, app, environment.browsers(), options);
+        participants.add(p);
+        return p;
+    }
+
+    void attachEvidence() {
+        participants.forEach(Evidence::attachParticipant);
+        Evidence.attachServerLog(environment.livekit().log(), logMark);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        participants.forEach(Participant::close);
+        environment.signalling().ifPresent(dev.livecheck.net.FaultProxy::forward);
+        try {
+            environment.livekit().restoreNetwork();
+        } catch (RuntimeException notPausedOrExternal) {
+            // nothing to restore
+        }
+        cleanRooms();
+        if (ownApp) {
+            app.close();
+        }
+    }
+
+    /** The next test starts from an empty server; on an external deployment only the booking's room is removed. */
+    private void cleanRooms() {
+        try {
+            if (environment.livekit().mode() == dev.livecheck.livekit.LiveKitMode.EXTERNAL) {
+                environment.livekit().rooms().delete(app.contract().liveRoom());
+            } else {
+                environment.livekit().rooms().deleteAll();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("livecheck: could not clean LiveKit rooms: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.livecheck.junit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The test needs the reference app with settings of its own (a short timeout, a short token lifetime):
+ * a dedicated instance is started for it. Against an external app the test is skipped with the reason.
+ * Values of 0 keep the run's default.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface WithReferenceApp {
+    long connectTimeoutMs() default 0;
+
+    long tokenTtlSeconds() default 0;
+}

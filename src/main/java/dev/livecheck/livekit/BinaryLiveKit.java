@@ -1,0 +1,136 @@
+package dev.livecheck.livekit;
+
+import dev.livecheck.config.LivecheckException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** LiveKit as a local process. Paused with SIGSTOP for network-outage checks. */
+final class BinaryLiveKit implements LiveKitServer {
+    private final LocalServerConfig config;
+    private final Process process;
+    private final ServerLog log = new ServerLog();
+    private final Path configFile;
+    private final String version;
+
+    BinaryLiveKit(Path binary, String version, LocalServerConfig config) {
+        if (!Files.isExecutable(binary)) {
+            throw new LivecheckException("LiveKit binary not found at " + binary + ": run scripts/provision or set livecheck.livekit.binary");
+        }
+        this.config = config;
+        this.version = version;
+        try {
+            configFile = Files.createTempFile("livecheck-livekit", ".yaml",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(configFile, config.yaml());
+            process = new ProcessBuilder(binary.toString(), "--config", configFile.toString())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new LivecheckException("cannot start " + binary + ": " + e.getMessage(), e);
+        }
+        ProcessRegistry.track(process);
+        Thread reader = new Thread(this::readLog, "livekit-log");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Readiness.awaitHttpOk(config.httpUrl(), Duration.ofSeconds(20), process::isAlive, () -> log.tail(15));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void readLog() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.append(line);
+            }
+        } catch (IOException ignored) {
+            // process ended
+        }
+    }
+
+    @Override
+    public LiveKitMode mode() {
+        return LiveKitMode.BINARY;
+    }
+
+    @Override
+    public String wsUrl() {
+        return config.wsUrl();
+    }
+
+    @Override
+    public String httpUrl() {
+        return config.httpUrl();
+    }
+
+    @Override
+    public Credentials credentials() {
+        return config.credentials();
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public ServerLog log() {
+        return log;
+    }
+
+    @Override
+    public void interruptNetwork() {
+        signal("STOP");
+    }
+
+    @Override
+    public void restoreNetwork() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal LiveKit: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            signal("CONT");
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        ProcessRegistry.untrack(process);
+        try {
+            Files.deleteIfExists(configFile);
+        } catch (IOException ignored) {
+            // temp file; the OS cleans it
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.livecheck.livekit;
+
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.config.Settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts the LiveKit server the settings ask for:
+ * <ul>
+ *   <li>{@code livecheck.livekit.mode}: auto (default), container, binary or external;</li>
+ *   <li>{@code livecheck.livekit.image}: the container image (default the official
+ *       {@code livekit/livekit-server:v1.13.5}; scripts/provision sets a locally built one);</li>
+ *   <li>{@code livecheck.livekit.binary}: the local binary (scripts/provision builds it);</li>
+ *   <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: an external deployment;</li>
+ *   <li>{@code livecheck.livekit.port}: a fixed HTTP port (default 0: a free one).</li>
+ * </ul>
+ */
+public final class LiveKitServers {
+    public static final String DEFAULT_VERSION = "v1.13.5";
+    public static final String OFFICIAL_IMAGE = "livekit/livekit-server:" + DEFAULT_VERSION;
+
+    private LiveKitServers() {
+    }
+
+    public static LiveKitServer start(Settings settings) {
+        LiveKitMode mode = LiveKitMode.parse(settings.getOr("livecheck.livekit.mode", "auto"));
+        String version = settings.getOr("livecheck.livekit.version", DEFAULT_VERSION);
+        return switch (mode) {
+            case EXTERNAL -> external(settings);
+            case CONTAINER -> container(settings, version);
+            case BINARY -> binary(settings, version);
+            case AUTO -> auto(settings, version);
+        };
+    }
+
+    private static LiveKitServer auto(Settings settings, String version) {
+        String image = image(settings, version);
+        if (ContainerLiveKit.dockerAvailable() && ContainerLiveKit.imageExists(image)) {
+            return container(settings, version);
+        }
+        Path binary = binaryPath(settings, version);
+        if (Files.isExecutable(binary)) {
+            return binary(settings, version);
+        }
+        throw new LivecheckException("no Docker engine with image " + image + " and no LiveKit binary at " + binary
+                + ": run scripts/provision, or use livecheck.livekit.mode=external with LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET");
+    }
+
+    private static LiveKitServer container(Settings settings, String version) {
+        if (!ContainerLiveKit.dockerAvailable()) {
+            throw new LivecheckException("livecheck.livekit.mode=container but no Docker engine answers: start one (scripts/provision does) "
+                    + "or use livecheck.livekit.mode=binary");
+        }
+        return new ContainerLiveKit(image(settings, version), version, localConfig(settings));
+    }
+
+    private static LiveKitServer binary(Settings settings, String version) {
+        return new BinaryLiveKit(binaryPath(settings, version), version, localConfig(settings));
+    }
+
+    private static LiveKitServer external(Settings settings) {
+        String url = require(settings, "livecheck.livekit.url", "LIVEKIT_URL");
+        String key = require(settings, "livecheck.livekit.apiKey", "LIVEKIT_API_KEY");
+        String secret = require(settings, "livecheck.livekit.apiSecret", "LIVEKIT_API_SECRET");
+        return new ExternalLiveKit(url, new Credentials(key, secret));
+    }
+
+    private static LocalServerConfig localConfig(Settings settings) {
+        return LocalServerConfig.create(settings.getInt("livecheck.livekit.port", 0), 0, 0);
+    }
+
+    private static String image(Settings settings, String version) {
+        return settings.getOr("livecheck.livekit.image", "livekit/livekit-server:" + version);
+    }
+
+    private static Path binaryPath(Settings settings, String version) {
+        return Path.of(settings.getOr("livecheck.livekit.binary",
+                System.getProperty("user.home") + "/.cache/livecheck/livekit/" + version + "/livekit-server"));
+    }
+
+    private static String require(Settings settings, String property, String env) {
+        return settings.get(property, env).orElseThrow(() -> new LivecheckException(
+                "livecheck.livekit.mode=external needs " + env + " (or -D" + property + "): set it to your deployment's value"));
+    }
+}

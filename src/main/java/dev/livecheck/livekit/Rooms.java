@@ -1,0 +1,66 @@
+package dev.livecheck.livekit;
+
+import dev.livecheck.config.LivecheckException;
+import io.livekit.server.RoomServiceClient;
+import livekit.LivekitModels;
+import retrofit2.Call;
+import retrofit2.Response;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** LiveKit's own view of rooms and participants (RoomService), the evidence for presence checks. */
+public final class Rooms {
+    private final RoomServiceClient client;
+    private final String url;
+
+    public Rooms(String httpUrl, Credentials credentials) {
+        this.url = httpUrl;
+        this.client = RoomServiceClient.createClient(httpUrl, credentials.apiKey(), credentials.apiSecret());
+    }
+
+    public List<LivekitModels.Room> list() {
+        return call(client.listRooms(null), "ListRooms");
+    }
+
+    public Optional<LivekitModels.Room> room(String name) {
+        return call(client.listRooms(List.of(name)), "ListRooms").stream().findFirst();
+    }
+
+    public List<LivekitModels.ParticipantInfo> participants(String room) {
+        if (room(room).isEmpty()) {
+            return List.of();
+        }
+        return call(client.listParticipants(room), "ListParticipants");
+    }
+
+    public Optional<LivekitModels.ParticipantInfo> participant(String room, String identity) {
+        return participants(room).stream().filter(p -> p.getIdentity().equals(identity)).findFirst();
+    }
+
+    public void delete(String room) {
+        call(client.deleteRoom(room), "DeleteRoom");
+    }
+
+    /** Deletes every room, so the next test starts from an empty server. */
+    public void deleteAll() {
+        list().forEach(r -> delete(r.getName()));
+    }
+
+    private <T> T call(Call<T> call, String what) {
+        try {
+            Response<T> response = call.execute();
+            if (response.code() == 401) {
+                throw new LivecheckException("LiveKit at " + url + " rejected the API key/secret (" + what + " answered 401): "
+                        + "check LIVEKIT_API_KEY and LIVEKIT_API_SECRET");
+            }
+            if (!response.isSuccessful()) {
+                throw new IllegalStateException("LiveKit " + what + " failed: HTTP " + response.code() + " " + response.message());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new LivecheckException("LiveKit at " + url + " is unreachable (" + what + "): " + e.getMessage(), e);
+        }
+    }
+}

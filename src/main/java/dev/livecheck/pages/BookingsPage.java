@@ -1,0 +1,34 @@
+package dev.livecheck.pages;
+
+import org.openqa.selenium.WebDriver;
+
+/** "Provider Bookings" / "My Bookings": {@code page-title}, {@code booking-row-{id}}, {@code booking-status-{id}}, {@code join-session-{id}}. */
+public final class BookingsPage extends Page {
+    public BookingsPage(WebDriver driver) {
+        super(driver);
+    }
+
+    public String title() {
+        return text("page-title");
+    }
+
+    public boolean lists(String bookingId) {
+        return isVisible("booking-row-" + bookingId);
+    }
+
+    public String status(String bookingId) {
+        return text("booking-status-" + bookingId);
+    }
+
+    public boolean offersJoin(String bookingId) {
+        return isVisible("join-session-" + bookingId);
+    }
+
+    public String joinLabel(String bookingId) {
+        return text("join-session-" + bookingId);
+    }
+
+    public void join(String bookingId) {
+        click("join-session-" + bookingId);
+    }
+}

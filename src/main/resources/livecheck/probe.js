@@ -1,0 +1,90 @@
+// livecheck's in-page probe, installed before any page script runs (CDP addScriptToEvaluateOnNewDocument).
+// App-agnostic: it keeps every RTCPeerConnection the page creates so the harness can read getStats, and it
+// samples <video> pixels and <audio> tones for "whose media arrived" checks.
+(() => {
+  if (window.__livecheck) return;
+  const pcs = [];
+  const Native = window.RTCPeerConnection;
+  if (Native) {
+    const Tracked = function (...args) {
+      const pc = new Native(...args);
+      pcs.push(pc);
+      return pc;
+    };
+    Tracked.prototype = Native.prototype;
+    Object.setPrototypeOf(Tracked, Native);
+    window.RTCPeerConnection = Tracked;
+  }
+
+  async function stats() {
+    const out = { peerConnections: 0, connected: 0, inboundVideo: 0, framesDecoded: 0, videoBytesReceived: 0,
+      inboundAudio: 0, audioBytesReceived: 0, outboundVideoBytes: 0, outboundAudioBytes: 0, framesSent: 0 };
+    for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
+      out.peerConnections++;
+      if (pc.connectionState === 'connected') out.connected++;
+      const report = await pc.getStats();
+      report.forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') {
+          out.inboundVideo++;
+          out.framesDecoded += s.framesDecoded || 0;
+          out.videoBytesReceived += s.bytesReceived || 0;
+        } else if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+          out.inboundAudio++;
+          out.audioBytesReceived += s.bytesReceived || 0;
+        } else if (s.type === 'outbound-rtp' && s.kind === 'video') {
+          out.outboundVideoBytes += s.bytesSent || 0;
+          out.framesSent += s.framesSent || 0;
+        } else if (s.type === 'outbound-rtp' && s.kind === 'audio') {
+          out.outboundAudioBytes += s.bytesSent || 0;
+        }
+      });
+    }
+    return out;
+  }
+
+  // Average colour of a video element's current frame, and a fingerprint that changes when the picture moves.
+  function frame(video) {
+    if (!video || !video.videoWidth) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const g = canvas.getContext('2d');
+    g.drawImage(video, 0, 0, 64, 48);
+    const d = g.getImageData(0, 0, 64, 48).data;
+    let r = 0, gr = 0, b = 0, hash = 7;
+    for (let i = 0; i < d.length; i += 4) {
+      r += d[i]; gr += d[i + 1]; b += d[i + 2];
+      hash = (hash * 31 + d[i] + 3 * d[i + 1] + 7 * d[i + 2]) >>> 0;
+    }
+    const n = d.length / 4;
+    return { r: Math.round(r / n), g: Math.round(gr / n), b: Math.round(b / n), hash,
+      width: video.videoWidth, height: video.videoHeight, paused: video.paused };
+  }
+
+  // Dominant frequency of what an <audio>/<video> element is playing (WebAudio analyser on its stream).
+  function tone(element) {
+    if (!element || !element.srcObject || element.srcObject.getAudioTracks().length === 0) return null;
+    if (!element.__livecheckAnalyser) {
+      const context = new AudioContext();
+      const source = context.createMediaStreamSource(element.srcObject);
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 8192;
+      analyser.smoothingTimeConstant = 0.5;
+      source.connect(analyser);
+      element.__livecheckAnalyser = { context, analyser };
+    }
+    const { context, analyser } = element.__livecheckAnalyser;
+    if (context.state === 'suspended') context.resume();
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    analyser.getFloatFrequencyData(bins);
+    const binHz = context.sampleRate / analyser.fftSize;
+    let best = -1;
+    for (let i = Math.ceil(100 / binHz); i < bins.length; i++) {
+      if (best < 0 || bins[i] > bins[best]) best = i;
+    }
+    return { hz: Math.round(best * binHz), db: Math.round(bins[best]), state: context.state };
+  }
+
+  window.__livecheck = { pcs, stats, frame, tone };
+})();

@@ -1,0 +1,64 @@
+package dev.livecheck.refapp;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The bugs the checklists were written against, switchable by configuration
+ * ({@code LIVECHECK_APP_BUGS=role-hardcoded,no-connect-timeout}) so livecheck can prove each one is caught.
+ */
+public enum Bug {
+    /** isProvider hard-coded to true: the client gets provider UI and grants. */
+    ROLE_HARDCODED("role-hardcoded"),
+    /** No connection timeout: a join that never completes stays on "Connecting…" forever. */
+    NO_CONNECT_TIMEOUT("no-connect-timeout"),
+    /** Participant metadata carries no role. */
+    ROLE_METADATA_MISSING("role-metadata-missing"),
+    /** Provider and client are put in different rooms. */
+    ROOM_NAME_MISMATCH("room-name-mismatch"),
+    /** Recording controls rendered for the client too. */
+    CLIENT_SEES_RECORDING_CONTROLS("client-sees-recording-controls"),
+    /** The recording API does not check the caller's role. */
+    RECORDING_API_UNGUARDED("recording-api-unguarded"),
+    /** Session page and token endpoint do not check the login. */
+    NO_AUTH_CHECK("no-auth-check"),
+    /** A denied camera/microphone aborts the join. */
+    PERMISSION_DENIAL_BREAKS_JOIN("permission-denial-breaks-join"),
+    /** A cached token is reused on rejoin even when it has expired. */
+    EXPIRED_TOKEN_REUSED("expired-token-reused"),
+    /** Identities without the role prefix ("101" instead of "provider-101"). */
+    IDENTITY_WITHOUT_ROLE_PREFIX("identity-without-role-prefix"),
+    /** An unknown booking id starts a join anyway (connects to a room for a booking that doesn't exist). */
+    INVALID_BOOKING_JOINS("invalid-booking-joins"),
+    /** Network drops are not surfaced: the page keeps showing the call as if nothing happened. */
+    SILENT_DISCONNECT("silent-disconnect");
+
+    private final String id;
+
+    Bug(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Set<Bug> parseList(String list) {
+        Set<Bug> bugs = EnumSet.noneOf(Bug.class);
+        if (list == null || list.isBlank()) {
+            return bugs;
+        }
+        for (String raw : list.split(",")) {
+            String wanted = raw.trim().toLowerCase(Locale.ROOT);
+            if (!wanted.isEmpty()) {
+                bugs.add(Arrays.stream(values()).filter(b -> b.id.equals(wanted)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown bug '" + wanted + "' in LIVECHECK_APP_BUGS: known bugs are "
+                                + Arrays.stream(values()).map(Bug::id).collect(Collectors.joining(", ")))));
+            }
+        }
+        return bugs;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.livecheck.refapp;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reference app's configuration. The LiveKit variables are required: without them the app refuses
+ * to start and names the missing one (the first thing the "both stuck on Waiting…" checklist checks).
+ *
+ * @param livekitUrl      what browsers connect to (LIVEKIT_URL)
+ * @param connectTimeoutMs how long the session page waits for LiveKit before showing an error
+ * @param tokenTtlSeconds lifetime of the tokens the app mints
+ */
+public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, int port, long connectTimeoutMs,
+                           long tokenTtlSeconds, Path seedFile, Path livekitClientJs, Set<Bug> bugs) {
+
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+    public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+    public RefAppConfig {
+        bugs = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
+    }
+
+    public static RefAppConfig fromEnvironment(Map<String, String> env) {
+        return new RefAppConfig(
+                require(env, "LIVEKIT_URL"),
+                require(env, "LIVEKIT_API_KEY"),
+                require(env, "LIVEKIT_API_SECRET"),
+                Integer.parseInt(env.getOrDefault("PORT", "8080")),
+                Long.parseLong(env.getOrDefault("LIVECHECK_APP_CONNECT_TIMEOUT_MS", Long.toString(DEFAULT_CONNECT_TIMEOUT_MS))),
+                Long.parseLong(env.getOrDefault("LIVECHECK_APP_TOKEN_TTL_S", Long.toString(DEFAULT_TOKEN_TTL_SECONDS))),
+                Path.of(env.getOrDefault("LIVECHECK_APP_SEED", "testdata/reference-app/seed.json")),
+                Path.of(require(env, "LIVEKIT_CLIENT_JS")),
+                Bug.parseList(env.get("LIVECHECK_APP_BUGS")));
+    }
+
+    public boolean has(Bug bug) {
+        return bugs.contains(bug);
+    }
+
+    public RefAppConfig withPort(int newPort) {
+        return new RefAppConfig(livekitUrl, apiKey, apiSecret, newPort, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, bugs);
+    }
+
+    public RefAppConfig withConnectTimeoutMs(long ms) {
+        return new RefAppConfig(livekitUrl, apiKey, apiSecret, port, ms, tokenTtlSeconds, seedFile, livekitClientJs, bugs);
+    }
+
+    public RefAppConfig withTokenTtlSeconds(long seconds) {
+        return new RefAppConfig(livekitUrl, apiKey, apiSecret, port, connectTimeoutMs, seconds, seedFile, livekitClientJs, bugs);
+    }
+
+    public RefAppConfig withBugs(Set<Bug> newBugs) {
+        return new RefAppConfig(livekitUrl, apiKey, apiSecret, port, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, newBugs);
+    }
+
+    private static String require(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new MissingConfigurationException(name);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "RefAppConfig[livekitUrl=" + livekitUrl + ", apiKey=" + apiKey + ", apiSecret=<redacted>, port=" + port
+                + ", connectTimeoutMs=" + connectTimeoutMs + ", tokenTtlSeconds=" + tokenTtlSeconds + ", bugs=" + bugs + "]";
+    }
+
+    /** The app can't run without this variable; the message says which and how to fix it. */
+    public static final class MissingConfigurationException extends IllegalStateException {
+        private final String variable;
+
+        public MissingConfigurationException(String variable) {
+            super(variable + " is not set: the reference app needs LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET"
+                    + " and LIVEKIT_CLIENT_JS (scripts/provision prints its path); set " + variable + " and start again");
+            this.variable = variable;
+        }
+
+        public String variable() {
+            return variable;
+        }
+    }
+}

@@ -1,0 +1,348 @@
+// The reference app's session page: fetch a token from the app server, join the LiveKit room,
+// publish camera and microphone, show the other participant. Every element a test touches has a
+// data-testid; every step of the join logs a console line (the ones the troubleshooting guide quotes).
+(function () {
+  'use strict';
+  const LK = window.LivekitClient;
+  const cfg = JSON.parse(document.getElementById('session-config').textContent);
+  const bug = (id) => cfg.bugs.includes(id);
+  const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
+  const OTHER_ROLE = { provider: 'client', client: 'provider' };
+  const tokenKey = `consult-token-${cfg.bookingId}`;
+
+  let room = null;
+  let me = null;              // {identity, room, role}
+  let leaving = false;
+  let reconnectGiveUp = null;
+  let recorder = null;        // {room, mediaRecorder, chunks, startedAt}
+
+  function setState(state, text) {
+    const status = $('session-status');
+    status.dataset.state = state;
+    status.textContent = text;
+  }
+
+  function show(testid, visible) {
+    $(testid).hidden = !visible;
+  }
+
+  function showError(message) {
+    console.error(message);
+    setState('error', 'Not connected');
+    $('session-error-message').textContent = message;
+    show('session-error', true);
+    show('session-controls', false);
+  }
+
+  function roleOf(participant) {
+    try {
+      return JSON.parse(participant.metadata || '{}').role || 'unknown';
+    } catch (e) {
+      return 'unknown';
+    }
+  }
+
+  async function fetchToken() {
+    const cached = JSON.parse(sessionStorage.getItem(tokenKey) || 'null');
+    if (cached) {
+      const fresh = cached.expiresAt * 1000 > Date.now() + 5000;
+      if (fresh || bug('expired-token-reused')) {
+        console.log(`Reusing session token: identity=${cached.identity} room=${cached.room}`);
+        return cached;
+      }
+      console.warn('Session token expired; requesting a new one');
+      show('token-expired-notice', true);
+    }
+    console.log(`Generating token for: booking ${cfg.bookingId}`);
+    const response = await fetch(`/api/bookings/${cfg.bookingId}/token`, { method: 'POST' });
+    if (response.status === 401) {
+      window.location.href = `/login?reason=auth&next=/session/${cfg.bookingId}`;
+      throw new Error('not logged in');
+    }
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(`The app could not issue a session token (${response.status} ${body.error || ''}).`);
+    }
+    const token = await response.json();
+    console.log(`Token generated successfully: identity=${token.identity} room=${token.room} role=${token.role}`);
+    sessionStorage.setItem(tokenKey, JSON.stringify(token));
+    return token;
+  }
+
+  function withTimeout(promise, ms) {
+    if (bug('no-connect-timeout')) {
+      return promise;
+    }
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(
+        `Could not connect to the session within ${Math.round(ms / 1000)} seconds. Check your connection and try again.`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  async function join() {
+    leaving = false;
+    show('session-error', false);
+    show('session-ended', false);
+    setState('connecting', 'Connecting…');
+    console.log(`Starting join process for booking: ${cfg.bookingId}`);
+    let token;
+    try {
+      token = await fetchToken();
+    } catch (e) {
+      showError(e.message);
+      return;
+    }
+    me = token;
+    $('room-name').textContent = token.room;
+    $('local-identity').textContent = token.identity;
+    room = new LK.Room({ adaptiveStream: false, dynacast: false });
+    wire(room);
+    console.log('Attempting to connect to LiveKit room...');
+    // The app's own timeout governs: LiveKit's socket timeout is stretched to match it.
+    const timeoutMs = bug('no-connect-timeout') ? 3600000 : cfg.connectTimeoutMs;
+    try {
+      await withTimeout(room.connect(token.url, token.token, { websocketTimeout: timeoutMs, peerConnectionTimeout: timeoutMs }),
+        cfg.connectTimeoutMs);
+    } catch (e) {
+      leaving = true;
+      room.disconnect();
+      showError(e.message.startsWith('Could not connect') ? e.message : `Could not connect to the session: ${e.message}`);
+      return;
+    }
+    console.log(`Successfully connected to room: ${room.name}`);
+    show('session-controls', true);
+    show('recording-controls', me.role === 'provider' || bug('client-sees-recording-controls'));
+    show('recording-indicator', room.isRecording);
+    refresh();
+    await publishMedia();
+  }
+
+  async function publishMedia() {
+    try {
+      await room.localParticipant.enableCameraAndMicrophone();
+      console.log('Camera and microphone enabled');
+    } catch (e) {
+      const denied = e.name === 'NotAllowedError' || LK.MediaDeviceFailure.getFailure(e) === 'PermissionDenied';
+      console.warn(`Camera/microphone unavailable: ${e.name}: ${e.message}`);
+      if (bug('permission-denial-breaks-join')) {
+        leaving = true;
+        room.disconnect();
+        showError('Could not start your camera.');
+        return;
+      }
+      $('media-permission-warning').dataset.reason = denied ? 'denied' : 'unavailable';
+      show('media-permission-warning', true);
+    }
+  }
+
+  function wire(r) {
+    const E = LK.RoomEvent;
+    r.on(E.ParticipantConnected, refresh)
+      .on(E.ParticipantDisconnected, (p) => { removeTile(p.identity); refresh(); })
+      .on(E.ParticipantMetadataChanged, refresh)
+      .on(E.TrackSubscribed, attachRemote)
+      .on(E.TrackUnsubscribed, detachRemote)
+      .on(E.LocalTrackPublished, (pub) => {
+        if (pub.source === LK.Track.Source.Camera) pub.track.attach($('local-video'));
+        if (pub.source === LK.Track.Source.ScreenShare) screenShareButton(true);
+      })
+      .on(E.LocalTrackUnpublished, (pub) => {
+        if (pub.source === LK.Track.Source.ScreenShare) screenShareButton(false);
+      })
+      .on(E.RecordingStatusChanged, (recording) => {
+        console.log(`Recording ${recording ? 'started' : 'stopped'}`);
+        show('recording-indicator', recording);
+      })
+      .on(E.Reconnecting, onReconnecting)
+      .on(E.SignalReconnecting, onReconnecting)
+      .on(E.Reconnected, onReconnected)
+      .on(E.Disconnected, (reason) => {
+        if (r !== room) return; // an earlier attempt's room, already given up
+        console.log(`Disconnected from room (reason ${reason})`);
+        if (!leaving && !bug('silent-disconnect')) {
+          showError('Connection lost. Check your network, then try again.');
+        }
+      });
+  }
+
+  function onReconnecting() {
+    if (bug('silent-disconnect') || $('session-status').dataset.state === 'reconnecting') return;
+    console.warn('Connection interrupted; reconnecting…');
+    setState('reconnecting', 'Reconnecting…');
+    clearTimeout(reconnectGiveUp);
+    reconnectGiveUp = setTimeout(() => {
+      leaving = true;
+      room.disconnect();
+      showError('Connection lost. Check your network, then try again.');
+    }, cfg.reconnectGiveUpMs);
+  }
+
+  function onReconnected() {
+    clearTimeout(reconnectGiveUp);
+    console.log('Reconnected to room');
+    refresh();
+  }
+
+  function tile(participant) {
+    let el = document.querySelector(`[data-testid="remote-tile"][data-identity="${participant.identity}"]`);
+    if (!el) {
+      el = document.createElement('figure');
+      el.dataset.testid = 'remote-tile';
+      el.dataset.identity = participant.identity;
+      el.innerHTML = '<video data-testid="remote-video" autoplay playsinline></video>'
+        + '<audio data-testid="remote-audio" autoplay></audio><figcaption data-testid="remote-name"></figcaption>';
+      el.querySelector('video').dataset.identity = participant.identity;
+      el.querySelector('audio').dataset.identity = participant.identity;
+      $('remote-tiles').appendChild(el);
+    }
+    el.querySelector('figcaption').textContent = `${participant.name || participant.identity} (${roleOf(participant)})`;
+    return el;
+  }
+
+  function removeTile(identity) {
+    document.querySelectorAll(`[data-identity="${identity}"]`).forEach((el) => {
+      if (el.dataset.testid === 'remote-tile' || el.dataset.testid === 'remote-screen') el.remove();
+    });
+  }
+
+  function attachRemote(track, publication, participant) {
+    const S = LK.Track.Source;
+    if (track.source === S.Camera) track.attach(tile(participant).querySelector('video'));
+    else if (track.source === S.Microphone) track.attach(tile(participant).querySelector('audio'));
+    else if (track.source === S.ScreenShare) {
+      const video = track.attach();
+      video.dataset.testid = 'remote-screen';
+      video.dataset.identity = participant.identity;
+      $('remote-screens').appendChild(video);
+      console.log(`Screen share from ${participant.identity} received`);
+    } else {
+      track.attach();
+    }
+  }
+
+  function detachRemote(track) {
+    track.detach().forEach((el) => {
+      if (el.dataset.testid === 'remote-screen' || !el.dataset.testid) el.remove();
+    });
+  }
+
+  // Waiting for the other role until a participant with it is in the room; the list shows everyone.
+  function refresh() {
+    if (!room || !me) return;
+    const remotes = Array.from(room.remoteParticipants.values());
+    remotes.forEach(tile);
+    const list = $('participant-list');
+    list.innerHTML = '';
+    [room.localParticipant, ...remotes].forEach((p) => {
+      const li = document.createElement('li');
+      li.dataset.testid = 'participant';
+      li.dataset.identity = p.identity;
+      li.dataset.role = roleOf(p);
+      li.textContent = `${p.name || p.identity} (${roleOf(p)})${p === room.localParticipant ? ' — you' : ''}`;
+      list.appendChild(li);
+    });
+    const summary = [room.localParticipant, ...remotes].map((p) => `${p.identity} as ${roleOf(p)}`).join(', ');
+    console.log(`Participants detected: ${remotes.length + 1} (${summary})`);
+    const other = OTHER_ROLE[me.role] || 'participant';
+    const otherPresent = remotes.some((p) => roleOf(p) === other);
+    if (otherPresent) setState('connected', 'Connected');
+    else setState('waiting', `Waiting for ${other}…`);
+  }
+
+  function screenShareButton(sharing) {
+    $('share-screen').textContent = sharing ? 'Stop sharing' : 'Share screen';
+    $('share-screen').dataset.sharing = String(sharing);
+  }
+
+  async function toggleScreenShare() {
+    const sharing = room.localParticipant.isScreenShareEnabled;
+    try {
+      await room.localParticipant.setScreenShareEnabled(!sharing);
+      console.log(sharing ? 'Screen sharing stopped' : 'Screen sharing started');
+    } catch (e) {
+      console.warn(`Screen sharing failed: ${e.name}: ${e.message}`);
+    }
+    screenShareButton(room.localParticipant.isScreenShareEnabled);
+  }
+
+  // Recording: the app server hands the provider a hidden recorder token; the recorder joins the room
+  // (LiveKit then reports the room as recording), records what it receives, and uploads it on stop.
+  async function startRecording() {
+    const response = await fetch(`/api/bookings/${cfg.bookingId}/recording/start`, { method: 'POST' });
+    if (!response.ok) {
+      console.error(`Recording refused: ${response.status}`);
+      return;
+    }
+    const grant = await response.json();
+    const recRoom = new LK.Room({ adaptiveStream: false, dynacast: false });
+    const stream = new MediaStream();
+    recRoom.on(LK.RoomEvent.TrackSubscribed, (track) => {
+      if (!stream.getTracks().some((t) => t.kind === track.kind)) stream.addTrack(track.mediaStreamTrack);
+    });
+    await recRoom.connect(grant.url, grant.token, { autoSubscribe: true });
+    const started = Date.now();
+    while (stream.getVideoTracks().length === 0 && Date.now() - started < 10000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const mediaRecorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
+    recorder = { room: recRoom, mediaRecorder, chunks: [], startedAt: Date.now() };
+    mediaRecorder.ondataavailable = (e) => { if (e.data.size > 0) recorder.chunks.push(e.data); };
+    mediaRecorder.start(1000);
+    show('start-recording', false);
+    show('stop-recording', true);
+    console.log('Recorder joined; recording');
+  }
+
+  async function stopRecording() {
+    if (!recorder) return;
+    const current = recorder;
+    recorder = null;
+    const stopped = new Promise((resolve) => { current.mediaRecorder.onstop = resolve; });
+    current.mediaRecorder.stop();
+    await stopped;
+    const durationMs = Date.now() - current.startedAt;
+    await current.room.disconnect();
+    const blob = new Blob(current.chunks, { type: 'video/webm' });
+    await fetch(`/api/bookings/${cfg.bookingId}/recordings`, {
+      method: 'POST', body: blob, headers: { 'Content-Type': 'video/webm', 'X-Duration-Ms': String(durationMs) },
+    });
+    await fetch(`/api/bookings/${cfg.bookingId}/recording/stop`, { method: 'POST' });
+    show('start-recording', true);
+    show('stop-recording', false);
+    console.log(`Recording saved: ${blob.size} bytes, ${durationMs} ms`);
+  }
+
+  async function leave() {
+    leaving = true;
+    await stopRecording();
+    await room.disconnect();
+    console.log('Left the session');
+    setState('ended', 'You left the session');
+    show('session-controls', false);
+    show('session-ended', true);
+    $('remote-tiles').innerHTML = '';
+    $('remote-screens').innerHTML = '';
+    $('participant-list').innerHTML = '';
+  }
+
+  $('try-again').addEventListener('click', join);
+  $('rejoin').addEventListener('click', join);
+  $('leave').addEventListener('click', leave);
+  $('share-screen').addEventListener('click', toggleScreenShare);
+  $('start-recording').addEventListener('click', startRecording);
+  $('stop-recording').addEventListener('click', stopRecording);
+  $('toggle-camera').addEventListener('click', async () => {
+    const on = room.localParticipant.isCameraEnabled;
+    await room.localParticipant.setCameraEnabled(!on);
+    $('toggle-camera').textContent = on ? 'Turn camera on' : 'Turn camera off';
+  });
+  $('toggle-microphone').addEventListener('click', async () => {
+    const on = room.localParticipant.isMicrophoneEnabled;
+    await room.localParticipant.setMicrophoneEnabled(!on);
+    $('toggle-microphone').textContent = on ? 'Unmute' : 'Mute';
+  });
+  window.addEventListener('beforeunload', () => { leaving = true; if (room) room.disconnect(); });
+  join();
+})();
