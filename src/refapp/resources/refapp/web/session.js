@@ -222,10 +222,15 @@
     }
   }
 
-  function detachRemote(track) {
+  function detachRemote(track, publication, participant) {
     track.detach().forEach((el) => {
-      if (el.dataset.testid === 'remote-screen' || !el.dataset.testid) el.remove();
+      if (!el.dataset.testid) el.remove();
     });
+    // LiveKit may already have detached the element when the track stopped: remove screens by owner
+    if (track.source === LK.Track.Source.ScreenShare) {
+      document.querySelectorAll(`[data-testid="remote-screen"][data-identity="${participant.identity}"]`).forEach((el) => el.remove());
+      console.log(`Screen share from ${participant.identity} ended`);
+    }
   }
 
   // Waiting for the other role until a participant with it is in the room; the list shows everyone.
@@ -287,8 +292,9 @@
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const mediaRecorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
-    recorder = { room: recRoom, mediaRecorder, chunks: [], startedAt: Date.now() };
-    mediaRecorder.ondataavailable = (e) => { if (e.data.size > 0) recorder.chunks.push(e.data); };
+    const chunks = [];
+    recorder = { room: recRoom, mediaRecorder, chunks, startedAt: Date.now() };
+    mediaRecorder.ondataavailable = (e) => { if (e.data.size > 0) chunks.push(e.data); };
     mediaRecorder.start(1000);
     show('start-recording', false);
     show('stop-recording', true);

@@ -9,6 +9,7 @@ import dev.livecheck.pages.LoginPage;
 import dev.livecheck.pages.NavBar;
 import dev.livecheck.pages.SessionPage;
 import io.qameta.allure.Allure;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -140,6 +142,24 @@ public final class Participant implements AutoCloseable {
     /** Marks a join started some other way (Try Again, Rejoin, a direct URL). */
     public void markJoinStarted() {
         joinClickedAt = Instant.now();
+    }
+
+    /** An answer to a request made from this browser, with its cookies, as the app's own page would make it. */
+    public record BrowserResponse(int status, String body) {
+    }
+
+    public BrowserResponse request(String method, String path) {
+        String url = driver().getCurrentUrl();
+        if (url == null || !url.startsWith(app.baseUrl())) {
+            open("/");
+        }
+        Object result = ((JavascriptExecutor) driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {method: arguments[1], credentials: 'same-origin'})"
+                        + ".then(async r => done({status: r.status, body: await r.text()}), e => done({status: -1, body: String(e)}));",
+                app.baseUrl() + path, method);
+        Map<?, ?> map = (Map<?, ?>) result;
+        return new BrowserResponse(((Number) map.get("status")).intValue(), String.valueOf(map.get("body")));
     }
 
     public byte[] screenshot() {

@@ -1,0 +1,59 @@
+package dev.livecheck.check;
+
+import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.browser.MediaProbe;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.livekit.Rooms;
+import dev.livecheck.pages.SessionPage;
+import io.qameta.allure.Allure;
+import livekit.LivekitModels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Screen sharing: published as SCREEN_SHARE on LiveKit, rendered on the other page, gone on both when stopped. */
+public final class ScreenShare {
+    private ScreenShare() {
+    }
+
+    public static void start(Participant sharer) {
+        Allure.step(sharer.name() + " shares their screen", () -> {
+            sharer.session().toggleScreenShare();
+            Waits.waitUntil(sharer.name() + "'s page says it is sharing").until(() -> sharer.session().isSharingScreen());
+        });
+    }
+
+    public static void stop(Participant sharer) {
+        Allure.step(sharer.name() + " stops sharing", () -> {
+            sharer.session().toggleScreenShare();
+            Waits.waitUntil(sharer.name() + "'s page says it stopped sharing").until(() -> !sharer.session().isSharingScreen());
+        });
+    }
+
+    public static void awaitShared(Participant sharer, Participant viewer, Rooms rooms, AppUnderTest app) {
+        String room = app.contract().liveRoom();
+        Waits.waitUntil("LiveKit lists a SCREEN_SHARE track of " + sharer.identity())
+                .until(() -> screenTracks(rooms, room, sharer) > 0);
+        long before = viewer.probe().stats().framesDecoded();
+        Waits.waitUntil(viewer.name() + " renders " + sharer.name() + "'s screen (frames decoding, picture shown)")
+                .untilAsserted(() -> {
+                    assertThat(viewer.session().showsRemoteScreen()).as("%s's page has a remote screen element", viewer.name()).isTrue();
+                    MediaProbe.Frame frame = viewer.probe().frame(SessionPage.remoteScreenSelector()).orElse(null);
+                    assertThat(frame).as("remote screen playing on %s's page", viewer.name()).isNotNull();
+                    assertThat(frame.width()).as("remote screen width").isGreaterThan(0);
+                    assertThat(viewer.probe().stats().framesDecoded()).as("frames decoded on %s's page", viewer.name()).isGreaterThan(before);
+                });
+    }
+
+    public static void awaitGone(Participant sharer, Participant viewer, Rooms rooms, AppUnderTest app) {
+        String room = app.contract().liveRoom();
+        Waits.waitUntil("LiveKit no longer lists a SCREEN_SHARE track of " + sharer.identity())
+                .until(() -> screenTracks(rooms, room, sharer) == 0);
+        Waits.waitUntil(viewer.name() + "'s page no longer shows " + sharer.name() + "'s screen")
+                .until(() -> !viewer.session().showsRemoteScreen());
+    }
+
+    private static long screenTracks(Rooms rooms, String room, Participant p) {
+        return rooms.participant(room, p.identity()).map(info -> info.getTracksList().stream()
+                .filter(t -> t.getSource() == LivekitModels.TrackSource.SCREEN_SHARE).count()).orElse(0L);
+    }
+}
