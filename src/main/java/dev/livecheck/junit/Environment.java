@@ -80,12 +80,27 @@ public final class Environment implements AutoCloseable {
 
     /** A reference app of its own for one test; the caller closes it. */
     public AppUnderTest startReferenceApp(AppVariant variant) {
+        return new EmbeddedReferenceApp(livekit, signallingUrl(), seed(), livekitClientJs(), contract, variant);
+    }
+
+    /** The variables a reference app process needs to run against this run's LiveKit. */
+    public Map<String, String> referenceAppVariables() {
+        return Map.of("LIVEKIT_URL", signallingUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
+                "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(), "LIVEKIT_CLIENT_JS", livekitClientJs().toString(),
+                "LIVECHECK_APP_SEED", seed().toAbsolutePath().toString());
+    }
+
+    private Path seed() {
+        return testdata.resolve("reference-app/seed.json");
+    }
+
+    private Path livekitClientJs() {
         Path js = Path.of(settings.getOr("livecheck.livekitClient.js",
                 System.getProperty("user.home") + "/.cache/livecheck/npm/livekit-client-2.23.0/livekit-client.umd.js"));
         if (!Files.isReadable(js)) {
             throw new LivecheckException("the livekit-client browser SDK is missing at " + js + ": run scripts/provision or set livecheck.livekitClient.js");
         }
-        return new EmbeddedReferenceApp(livekit, signallingUrl(), testdata.resolve("reference-app/seed.json"), js, contract, variant);
+        return js;
     }
 
     public String signallingUrl() {

@@ -75,7 +75,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
     private TestRun newRun(ExtensionContext context) {
         Environment env = environment(context);
         WithReferenceApp own = context.getRequiredTestMethod().getAnnotation(WithReferenceApp.class);
-        if (own == null) {
+        if (own == null || (own.orExternalApp() && !env.isReferenceApp())) {
             return new TestRun(env, env.app(), false);
         }
         AppVariant base = env.app().variant().orElseThrow(() -> new TestAbortedException(

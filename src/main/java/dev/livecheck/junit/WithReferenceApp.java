@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * The test needs the reference app with settings of its own (a short timeout, a short token lifetime):
- * a dedicated instance is started for it. Against an external app the test is skipped with the reason.
- * Values of 0 keep the run's default.
+ * a dedicated instance is started for it. Values of 0 keep the run's default. Against an external app the
+ * test is skipped with the reason, unless it can run with that app's own settings ({@link #orExternalApp()}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -16,4 +16,7 @@ public @interface WithReferenceApp {
     long connectTimeoutMs() default 0;
 
     long tokenTtlSeconds() default 0;
+
+    /** Run against an external app as it is configured, instead of skipping. */
+    boolean orExternalApp() default false;
 }

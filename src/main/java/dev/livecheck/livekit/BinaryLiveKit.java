@@ -1,6 +1,7 @@
 package dev.livecheck.livekit;
 
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.process.ProcessRegistry;
 
 import java.io.BufferedReader;
 import java.io.IOException;

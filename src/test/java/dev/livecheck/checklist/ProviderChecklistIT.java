@@ -65,7 +65,7 @@ class ProviderChecklistIT {
     void clicksJoinLiveSession(Participant provider, AppUnderTest app, Rooms rooms) {
         provider.logInAndJoin();
 
-        Presence.awaitInRoom(provider, app.contract().connectTimeout());
+        Presence.awaitInRoom(provider, app.connectTimeout());
         assertThat(provider.currentPath()).isEqualTo("/session/" + app.contract().liveBookingId());
         assertThat(provider.console().contains("Starting join process for booking: " + app.contract().liveBookingId())).isTrue();
         Presence.awaitServerLists(rooms, app.contract().liveRoom(), provider);
@@ -79,7 +79,7 @@ class ProviderChecklistIT {
 
         Duration took = Presence.awaitInRoom(provider, Duration.ofSeconds(30));
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(30));
-        assertThat(app.contract().connectTimeout()).as("the app's configured connection timeout").isEqualTo(Duration.ofSeconds(30));
+        assertThat(app.connectTimeout()).as("the app's configured connection timeout").isEqualTo(Duration.ofSeconds(30));
         Presence.awaitServerLists(rooms, app.contract().liveRoom(), provider);
     }
 
@@ -98,7 +98,7 @@ class ProviderChecklistIT {
     @DisplayName("P-07 Recording controls are visible")
     void seesRecordingControls(Participant provider, AppUnderTest app) {
         provider.logInAndJoin();
-        Presence.awaitInRoom(provider, app.contract().connectTimeout());
+        Presence.awaitInRoom(provider, app.connectTimeout());
 
         waitUntil("the provider's page shows recording controls").until(() -> provider.session().showsRecordingControls());
     }
@@ -134,7 +134,7 @@ class ProviderChecklistIT {
     @DisplayName("P-10 Can see client when they join")
     void seesClientWhenTheyJoin(Participant provider, Participant client, AppUnderTest app) {
         provider.logInAndJoin();
-        Presence.awaitInRoom(provider, app.contract().connectTimeout());
+        Presence.awaitInRoom(provider, app.connectTimeout());
         waitUntil("the provider waits for the client").until(() -> provider.session().statusText().equals("Waiting for client…"));
 
         client.logInAndJoin();

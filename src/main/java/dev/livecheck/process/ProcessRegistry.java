@@ -1,4 +1,4 @@
-package dev.livecheck.livekit;
+package dev.livecheck.process;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
