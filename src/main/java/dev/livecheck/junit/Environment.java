@@ -57,7 +57,8 @@ public final class Environment implements AutoCloseable {
             throw new LivecheckException("livecheck.app.bugs switches bugs of the reference app, but livecheck.app.url points at another app: unset one of them");
         }
         try {
-            this.livekit = remember(LiveKitServers.start(settings));
+            this.livekit = remember(settings.getBoolean("livecheck.livekit.reuse", false)
+                    ? LiveKitServers.startShared(settings) : LiveKitServers.start(settings));
             this.signalling = livekit.mode() == LiveKitMode.EXTERNAL ? null
                     : remember(new FaultProxy(URI.create(livekit.httpUrl()).getPort()));
             this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, contract))

@@ -21,7 +21,27 @@ public final class LiveKitServers {
     public static final String DEFAULT_VERSION = "v1.13.5";
     public static final String OFFICIAL_IMAGE = "livekit/livekit-server:" + DEFAULT_VERSION;
 
+    private static LiveKitServer shared;
+
     private LiveKitServers() {
+    }
+
+    /**
+     * One server for several runs in one JVM (the bug matrix): closing what this returns does nothing;
+     * {@link #closeShared()} stops it.
+     */
+    public static synchronized LiveKitServer startShared(Settings settings) {
+        if (shared == null) {
+            shared = start(settings);
+        }
+        return new SharedLiveKit(shared);
+    }
+
+    public static synchronized void closeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     public static LiveKitServer start(Settings settings) {

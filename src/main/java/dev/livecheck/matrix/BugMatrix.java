@@ -1,0 +1,184 @@
+package dev.livecheck.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.gate.Checklist;
+import dev.livecheck.gate.ChecklistItem;
+import dev.livecheck.junit.Checks;
+import dev.livecheck.livekit.LiveKitServers;
+import dev.livecheck.refapp.Bug;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+/**
+ * Runs the checklist against the reference app with each of its bugs switched on, in one JVM with one
+ * LiveKit server, and writes detection.md / detection.json. Each bug runs only the items declared to catch
+ * it plus the sanity items. The clean run is the gate's verdict of the checklist run before it (or, with
+ * no verdict, a full clean run here).
+ *
+ * <pre>mvn verify -Pbug-matrix                       # everything
+ * mvn verify -Pbug-matrix -Dlivecheck.matrix.bugs=no-auth-check,silent-disconnect</pre>
+ */
+public final class BugMatrix {
+    private static final String SUITES = "dev.livecheck.checklist";
+
+    private BugMatrix() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = options(args);
+        loadProvisioned(Path.of(options.getOrDefault("provisioned", "target/livecheck/provision.properties")));
+        Path out = Path.of(options.getOrDefault("out", "target/livecheck"));
+        System.setProperty("allure.results.directory", out.resolve("matrix-allure-results").toString());
+        System.setProperty("livecheck.livekit.reuse", "true");
+        System.setProperty("livecheck.timeout.seconds", options.getOrDefault("timeout-seconds", "20"));
+
+        Set<String> items = checklistIds(Path.of(options.getOrDefault("checklist", "testdata/checklist.md")));
+        Set<String> bugs = Arrays.stream(Bug.values()).map(Bug::id).collect(Collectors.toCollection(TreeSet::new));
+        Expectations expectations = Expectations.load(Path.of(options.getOrDefault("expectations", "testdata/bug-detection.properties")), bugs, items);
+        Set<String> only = Arrays.stream(options.getOrDefault("bugs", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        if (!only.isEmpty()) {
+            expectations = new Expectations(expectations.itemsByBug().entrySet().stream().filter(e -> only.contains(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity());
+        }
+
+        Instant started = Instant.now();
+        Map<String, Set<String>> failedByBug = new LinkedHashMap<>();
+        Map<String, Long> seconds = new LinkedHashMap<>();
+        Set<String> cleanFailures;
+        try {
+            cleanFailures = cleanFailures(Path.of(options.getOrDefault("clean-verdict", out.resolve("verdict.json").toString())), items);
+            int n = 0;
+            for (String bug : expectations.itemsByBug().keySet()) {
+                n++;
+                System.out.printf("[bug-matrix] %d/%d %s: running %s%n", n, expectations.itemsByBug().size(), bug, expectations.itemsToRun(bug));
+                Instant t = Instant.now();
+                failedByBug.put(bug, run(bug, expectations.itemsToRun(bug)));
+                seconds.put(bug, Duration.between(t, Instant.now()).toSeconds());
+                System.out.printf("[bug-matrix]   %s: failed %s (%d s)%n", bug, failedByBug.get(bug), seconds.get(bug));
+            }
+        } finally {
+            LiveKitServers.closeShared();
+        }
+        DetectionReport report = new DetectionReport(expectations, failedByBug, cleanFailures, seconds);
+        report.write(out);
+        System.out.printf("[bug-matrix] detection rate %.0f%%, wall time %d s; report in %s%n", report.detectionRate() * 100,
+                Duration.between(started, Instant.now()).toSeconds(), out.resolve("detection.md").toAbsolutePath());
+        if (!report.problems().isEmpty()) {
+            report.problems().forEach(p -> System.err.println("[bug-matrix] " + p));
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** Items that did not pass on the clean app: from the gate's verdict, or from a full clean run here. */
+    private static Set<String> cleanFailures(Path verdict, Set<String> items) throws IOException {
+        if (Files.isReadable(verdict)) {
+            JsonNode root = new ObjectMapper().readTree(verdict.toFile());
+            Set<String> failed = new TreeSet<>();
+            root.path("items").forEach(item -> {
+                if (!"passed".equals(item.path("status").asText())) {
+                    failed.add(item.path("id").asText());
+                }
+            });
+            System.out.println("[bug-matrix] clean run: the release gate's verdict " + verdict + (failed.isEmpty() ? " (all green)" : " failed " + failed));
+            return failed;
+        }
+        System.out.println("[bug-matrix] clean run: no verdict at " + verdict + ", running the whole checklist on the clean app");
+        return run("", items);
+    }
+
+    /** Runs the suites' tests that check any of {@code items}, with {@code bug} switched on; returns the items that did not pass. */
+    static Set<String> run(String bug, Set<String> items) {
+        System.setProperty("livecheck.app.bugs", bug);
+        PostDiscoveryFilter onlyTheseItems = descriptor -> descriptor.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(s -> ((MethodSource) s).getJavaMethod().getAnnotation(Checks.class))
+                .map(checks -> FilterResult.includedIf(Arrays.stream(checks.value()).anyMatch(items::contains)))
+                .orElse(FilterResult.included("container"));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(SUITES))
+                .filters(includeClassNamePatterns(".*IT"), onlyTheseItems)
+                .build();
+        Set<String> failed = new TreeSet<>();
+        TestExecutionListener collect = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                test.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getJavaMethod().getAnnotation(Checks.class))
+                        .ifPresent(checks -> {
+                            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                                failed.addAll(Arrays.asList(checks.value()));
+                                System.out.println("[bug-matrix]     " + test.getDisplayName() + ": " + result.getStatus() + " — "
+                                        + result.getThrowable().map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse(""));
+                            }
+                        });
+            }
+        };
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        launcher.execute(request, collect, new AllureJunitPlatform());
+        failed.retainAll(items);
+        return failed;
+    }
+
+    private static Set<String> checklistIds(Path checklist) {
+        try {
+            return Checklist.read(checklist).items().stream().map(ChecklistItem::id).collect(Collectors.toCollection(TreeSet::new));
+        } catch (Exception e) {
+            throw new LivecheckException("cannot read " + checklist + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadProvisioned(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            return;
+        }
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            props.load(in);
+        }
+        props.stringPropertyNames().forEach(k -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, props.getProperty(k));
+            }
+        });
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new LivecheckException("bug matrix: unexpected argument '" + arg + "': use --name=value");
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}

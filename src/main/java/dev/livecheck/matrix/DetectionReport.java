@@ -1,0 +1,122 @@
+package dev.livecheck.matrix;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The bug matrix's verdict: per bug, which items failed (and whether every declared one did); per item,
+ * which bugs it caught; the detection rate; and whether the clean app was all green.
+ *
+ * @param failedByBug items that did not pass, per bug (failed or broken)
+ * @param cleanFailures items that did not pass on the clean app
+ */
+public record DetectionReport(Expectations expectations, Map<String, Set<String>> failedByBug, Set<String> cleanFailures,
+                              Map<String, Long> secondsByBug) {
+
+    public record BugResult(String bug, Set<String> expected, Set<String> failed, Set<String> missed, Set<String> collateral, boolean caught) {
+    }
+
+    public List<BugResult> bugs() {
+        List<BugResult> results = new ArrayList<>();
+        expectations.itemsByBug().forEach((bug, expected) -> {
+            Set<String> failed = new TreeSet<>(failedByBug.getOrDefault(bug, Set.of()));
+            Set<String> missed = new TreeSet<>(expected);
+            missed.removeAll(failed);
+            Set<String> collateral = new TreeSet<>(failed);
+            collateral.removeAll(expected);
+            boolean caught = expected.stream().anyMatch(failed::contains);
+            results.add(new BugResult(bug, new TreeSet<>(expected), failed, missed, collateral, caught));
+        });
+        return results;
+    }
+
+    public Map<String, Set<String>> bugsByItem() {
+        Map<String, Set<String>> byItem = new TreeMap<>();
+        for (BugResult r : bugs()) {
+            r.failed().forEach(item -> byItem.computeIfAbsent(item, k -> new TreeSet<>()).add(r.bug()));
+        }
+        return byItem;
+    }
+
+    public double detectionRate() {
+        List<BugResult> all = bugs();
+        return all.isEmpty() ? 0 : (double) all.stream().filter(BugResult::caught).count() / all.size();
+    }
+
+    /** The matrix passes when every bug is caught by all its declared items and the clean app is green. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (BugResult r : bugs()) {
+            if (!r.caught()) {
+                problems.add("bug " + r.bug() + " was caught by none of its items " + r.expected());
+            } else if (!r.missed().isEmpty()) {
+                problems.add("bug " + r.bug() + ": declared items stayed green: " + r.missed());
+            }
+        }
+        if (!cleanFailures.isEmpty()) {
+            problems.add("the clean app failed items " + cleanFailures);
+        }
+        return problems;
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder("# Bug detection matrix\n\n");
+        md.append(String.format("**Detection rate: %.0f%%** (%d of %d bugs caught) — clean app: %s — matrix: %s%n%n",
+                detectionRate() * 100, bugs().stream().filter(BugResult::caught).count(), bugs().size(),
+                cleanFailures.isEmpty() ? "all green" : "FAILED " + cleanFailures, problems().isEmpty() ? "PASSED" : "FAILED"));
+        md.append("| bug | caught | items that failed | declared but green | also failed | time |\n|---|---|---|---|---|---|\n");
+        for (BugResult r : bugs()) {
+            md.append("| ").append(r.bug()).append(" | ").append(r.caught() ? "yes" : "**NO**").append(" | ")
+                    .append(String.join(", ", r.failed())).append(" | ").append(String.join(", ", r.missed()))
+                    .append(" | ").append(String.join(", ", r.collateral())).append(" | ")
+                    .append(secondsByBug.getOrDefault(r.bug(), 0L)).append(" s |\n");
+        }
+        md.append("\n## Per item: the bugs it caught\n\n| item | bugs |\n|---|---|\n");
+        bugsByItem().forEach((item, bugs) -> md.append("| ").append(item).append(" | ").append(String.join(", ", bugs)).append(" |\n"));
+        if (!problems().isEmpty()) {
+            md.append("\n## Problems\n\n");
+            problems().forEach(p -> md.append("- ").append(p).append('\n'));
+        }
+        return md.toString();
+    }
+
+    public Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<Map<String, Object>> bugs = new ArrayList<>();
+        for (BugResult r : bugs()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("bug", r.bug());
+            b.put("caught", r.caught());
+            b.put("expected", r.expected());
+            b.put("failed", r.failed());
+            b.put("missed", r.missed());
+            b.put("collateral", r.collateral());
+            b.put("seconds", secondsByBug.getOrDefault(r.bug(), 0L));
+            bugs.add(b);
+        }
+        json.put("bugs", bugs);
+        json.put("items", bugsByItem());
+        json.put("detectionRate", detectionRate());
+        json.put("clean", Map.of("passed", cleanFailures.isEmpty(), "failed", cleanFailures));
+        json.put("passed", problems().isEmpty());
+        json.put("problems", problems());
+        return json;
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("detection.md"), markdown());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("detection.json").toFile(), json());
+    }
+}
