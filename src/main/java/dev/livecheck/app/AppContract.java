@@ -9,6 +9,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -17,7 +20,8 @@ import java.util.Properties;
  * with {@code -Dlivecheck.app.<key>} or {@code LIVECHECK_APP_<KEY>}. The page contract (data-testids) is
  * documented in the README.
  */
-public record AppContract(Account provider, Account client, String liveBookingId, String invalidBookingId, Duration connectTimeout) {
+public record AppContract(Account provider, Account client, String liveBookingId, String invalidBookingId, Duration connectTimeout,
+                          Optional<String> groupBookingId, List<Account> groupClients) {
 
     public static AppContract load(Settings settings, Path file) {
         Properties defaults = new Properties();
@@ -34,7 +38,26 @@ public record AppContract(Account provider, Account client, String liveBookingId
                 account(lookup, Role.CLIENT, file),
                 require(lookup, "liveBookingId", file),
                 require(lookup, "invalidBookingId", file),
-                Duration.ofMillis(Long.parseLong(require(lookup, "connectTimeoutMs", file))));
+                Duration.ofMillis(Long.parseLong(require(lookup, "connectTimeoutMs", file))),
+                Optional.ofNullable(lookup.get("groupBookingId")).filter(s -> !s.isBlank()),
+                groupClients(Optional.ofNullable(lookup.get("groupClients")).orElse(""), file));
+    }
+
+    /** {@code id:email:password,…} */
+    private static List<Account> groupClients(String list, Path file) {
+        List<Account> accounts = new ArrayList<>();
+        for (String entry : list.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split(":", 3);
+            if (parts.length != 3) {
+                throw new LivecheckException("app contract key 'groupClients' in " + file + ": '" + entry.trim()
+                        + "' is not id:email:password");
+            }
+            accounts.add(new Account(Role.CLIENT, parts[1], parts[2], parts[0]));
+        }
+        return List.copyOf(accounts);
     }
 
     public Account account(Role role) {

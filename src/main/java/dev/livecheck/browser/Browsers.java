@@ -59,9 +59,7 @@ public final class Browsers {
 
     static ChromeOptions chromeOptions(BrowserSettings settings, FakeMedia media, BrowserOptions options, Path profile) {
         ChromeOptions chrome = new ChromeOptions();
-        if (settings.gridUrl().isEmpty()) {
-            chrome.setBinary(settings.chromium().toFile());
-        }
+        chrome.setBinary(settings.chromium().toFile()); // on a Grid: Chromium's path on the node
         List<String> args = new ArrayList<>(List.of(
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -121,7 +121,10 @@ public final class Participant implements AutoCloseable {
     }
 
     public void joinLiveBooking() {
-        String booking = app.contract().liveBookingId();
+        join(app.contract().liveBookingId());
+    }
+
+    public void join(String booking) {
         Allure.step(name + " clicks \"Join Live Session\" on booking " + booking, () -> {
             bookings().join(booking);
             joinClickedAt = Instant.now();

@@ -3,6 +3,7 @@ package dev.livecheck.check;
 import dev.livecheck.browser.MediaProbe;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.livekit.Rooms;
+import dev.livecheck.media.MediaCatalog;
 import dev.livecheck.media.Rgb;
 import dev.livecheck.pages.SessionPage;
 import io.qameta.allure.Allure;
@@ -19,10 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audio carries the sender's tone.
  */
 public final class MediaFlow {
-    /** Colours survive VP8 and scaling within this distance per channel (measured: ~15). */
-    public static final int COLOUR_TOLERANCE = 60;
-    /** Tone detection resolution (FFT bin ~6 Hz) plus codec drift. */
-    public static final int TONE_TOLERANCE_HZ = 25;
+    private static final int COLOUR_TOLERANCE = MediaCatalog.COLOUR_TOLERANCE;
+    private static final int TONE_TOLERANCE_HZ = MediaCatalog.TONE_TOLERANCE_HZ;
 
     private MediaFlow() {
     }

@@ -19,7 +19,8 @@ public final class Waits {
     }
 
     public static ConditionFactory waitUntil(String what, Duration atMost) {
+        // a browser that went away mid-wait (or a page mid-navigation) still ends in a timeout that names the wait
         return await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
-                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException);
+                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.WebDriverException);
     }
 }

@@ -26,7 +26,14 @@ public final class AllureEnvironment {
     private AllureEnvironment() {
     }
 
-    public static void write(Map<String, String> environment) {
+    private static boolean written;
+
+    /** Once per JVM: nested runs (self-tests, the bug matrix) must not overwrite the outer run's description. */
+    public static synchronized void write(Map<String, String> environment) {
+        if (written) {
+            return;
+        }
+        written = true;
         Path dir = Path.of(System.getProperty("allure.results.directory", "allure-results"));
         try {
             Files.createDirectories(dir);

@@ -19,7 +19,8 @@ import java.util.List;
  * <p>{@link #main} never calls System.exit: Maven runs it in its own JVM through exec:java, where
  * exiting would kill Maven. It throws {@link GateFailedException} carrying the one-line summary
  * instead (after the per-item lines went to stderr), which fails the build with that message; a
- * plain {@code java} launch then exits 1 for any non-zero code.
+ * plain {@code java} launch then exits 1 for any non-zero code. From a shell (scripts/gate), set
+ * {@code -Dlivecheck.gate.exit=true} to get the exit code itself and no stack trace.
  */
 public final class ReleaseGate {
 
@@ -40,12 +41,15 @@ public final class ReleaseGate {
         Outcome outcome = execute(args, System.out, System.err);
         System.out.flush();
         System.err.flush();
+        if (outcome.exitCode() != PASSED && Boolean.getBoolean("livecheck.gate.exit")) {
+            System.exit(outcome.exitCode());
+        }
         if (outcome.exitCode() != PASSED) {
             throw new GateFailedException(outcome.exitCode(), outcome.summary());
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         return execute(args, out, err).exitCode();
     }
 

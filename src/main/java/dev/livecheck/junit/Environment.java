@@ -14,6 +14,7 @@ import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.media.MediaCatalog;
 import dev.livecheck.net.FaultProxy;
+import dev.livecheck.refapp.Seed;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,6 +54,9 @@ public final class Environment implements AutoCloseable {
         this.bugs = settings.get("livecheck.app.bugs").map(b -> Arrays.stream(b.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
         Optional<String> appUrl = settings.get("livecheck.app.url");
+        if (appUrl.isEmpty()) {
+            requireBookingsOfTheReferenceApp();
+        }
         if (appUrl.isPresent() && !bugs.isEmpty()) {
             throw new LivecheckException("livecheck.app.bugs switches bugs of the reference app, but livecheck.app.url points at another app: unset one of them");
         }
@@ -68,6 +72,20 @@ public final class Environment implements AutoCloseable {
             throw e;
         }
         AllureEnvironment.write(describe());
+    }
+
+    /** The contract's booking ids must make sense for the reference app's seed, or every join fails late and obscurely. */
+    private void requireBookingsOfTheReferenceApp() {
+        Seed seed = Seed.read(seed());
+        String live = contract.liveBookingId();
+        if (seed.booking(live).filter(Seed.Booking::isLive).isEmpty()) {
+            throw new LivecheckException("livecheck.app.liveBookingId=" + live + " is not a LIVE booking of the reference app ("
+                    + seed() + "): use one of " + seed.bookings().stream().filter(Seed.Booking::isLive).map(Seed.Booking::id).toList());
+        }
+        if (seed.booking(contract.invalidBookingId()).isPresent()) {
+            throw new LivecheckException("livecheck.app.invalidBookingId=" + contract.invalidBookingId()
+                    + " exists in the reference app's seed: give an id that does not exist");
+        }
     }
 
     public static Environment start(Settings settings) {

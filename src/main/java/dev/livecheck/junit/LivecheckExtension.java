@@ -4,7 +4,11 @@ import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.app.AppVariant;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Participant;
+import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
+import dev.livecheck.gate.Checklist;
+import dev.livecheck.gate.ChecklistItem;
+import dev.livecheck.gate.GateInputException;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.media.Role;
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +52,29 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         }
     }
 
+    /** The checklist's item ids, read once: a test naming an id that isn't there fails before anything starts. */
+    private static Set<String> checklistIds(ExtensionContext context) {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent("checklist", k -> {
+            Path file = Path.of(Settings.fromSystem().getOr("livecheck.testdata", "testdata")).resolve("checklist.md");
+            try {
+                return Checklist.read(file).items().stream().map(ChecklistItem::id).collect(Collectors.toUnmodifiableSet());
+            } catch (GateInputException e) {
+                throw new LivecheckException(e.getMessage());
+            }
+        }, Set.class);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getTestMethod().map(m -> m.getAnnotation(Checks.class)).ifPresent(checks -> {
+            Set<?> known = checklistIds(context);
             for (String id : checks.value()) {
-                Allure.label("checklist", id);
+                if (!known.contains(id)) {
+                    throw new LivecheckException("@Checks(\"" + id + "\") on " + context.getRequiredTestMethod().getName()
+                            + ": testdata/checklist.md has no item " + id + " — fix the id or add the item to the checklist");
+                }
             }
+            // the "checklist" labels come from @Checks itself (an Allure label annotation), whatever listener writes the results
             Allure.label("tag", String.join(" ", checks.value()));
         });
         testRun(context);
@@ -108,8 +132,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             return env.livekit().rooms();
         }
         if (type == SignallingFaults.class) {
-            return new SignallingFaults(env.signalling().orElseThrow(() -> new TestAbortedException(
-                    "signalling faults need livecheck's proxy in front of LiveKit (embedded app with a local LiveKit)")));
+            return new SignallingFaults(env.signalling());
         }
         if (type == Participants.class) {
             return new Participants(run);

@@ -40,7 +40,9 @@ public final class Rooms {
     }
 
     public void delete(String room) {
-        call(client.deleteRoom(room), "DeleteRoom");
+        if (room(room).isPresent()) {
+            call(client.deleteRoom(room), "DeleteRoom");
+        }
     }
 
     /** Deletes every room, so the next test starts from an empty server. */

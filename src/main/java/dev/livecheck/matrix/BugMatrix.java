@@ -3,39 +3,27 @@ package dev.livecheck.matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.config.Provisioned;
 import dev.livecheck.gate.Checklist;
 import dev.livecheck.gate.ChecklistItem;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.refapp.Bug;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
-import org.junit.platform.engine.FilterResult;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 /**
@@ -55,7 +43,7 @@ public final class BugMatrix {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
-        loadProvisioned(Path.of(options.getOrDefault("provisioned", "target/livecheck/provision.properties")));
+        Provisioned.load();
         Path out = Path.of(options.getOrDefault("out", "target/livecheck"));
         System.setProperty("allure.results.directory", out.resolve("matrix-allure-results").toString());
         System.setProperty("livecheck.livekit.reuse", "true");
@@ -118,32 +106,17 @@ public final class BugMatrix {
 
     /** Runs the suites' tests that check any of {@code items}, with {@code bug} switched on; returns the items that did not pass. */
     static Set<String> run(String bug, Set<String> items) {
-        System.setProperty("livecheck.app.bugs", bug);
-        PostDiscoveryFilter onlyTheseItems = descriptor -> descriptor.getSource()
-                .filter(MethodSource.class::isInstance)
-                .map(s -> ((MethodSource) s).getJavaMethod().getAnnotation(Checks.class))
-                .map(checks -> FilterResult.includedIf(Arrays.stream(checks.value()).anyMatch(items::contains)))
-                .orElse(FilterResult.included("container"));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(SUITES))
-                .filters(includeClassNamePatterns(".*IT"), onlyTheseItems)
-                .build();
+        List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage(SUITES)),
+                m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class)
+                        && Arrays.stream(m.getAnnotation(Checks.class).value()).anyMatch(items::contains),
+                Map.of("livecheck.app.bugs", bug), new AllureJunitPlatform());
         Set<String> failed = new TreeSet<>();
-        TestExecutionListener collect = new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                test.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getJavaMethod().getAnnotation(Checks.class))
-                        .ifPresent(checks -> {
-                            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                                failed.addAll(Arrays.asList(checks.value()));
-                                System.out.println("[bug-matrix]     " + test.getDisplayName() + ": " + result.getStatus() + " — "
-                                        + result.getThrowable().map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse(""));
-                            }
-                        });
+        for (SuiteRunner.Outcome o : outcomes) {
+            if (!o.passed()) {
+                failed.addAll(o.items());
+                System.out.println("[bug-matrix]     " + o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse(""));
             }
-        };
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-        launcher.execute(request, collect, new AllureJunitPlatform());
+        }
         failed.retainAll(items);
         return failed;
     }
@@ -154,21 +127,6 @@ public final class BugMatrix {
         } catch (Exception e) {
             throw new LivecheckException("cannot read " + checklist + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void loadProvisioned(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            return;
-        }
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            props.load(in);
-        }
-        props.stringPropertyNames().forEach(k -> {
-            if (System.getProperty(k) == null) {
-                System.setProperty(k, props.getProperty(k));
-            }
-        });
     }
 
     private static Map<String, String> options(String[] args) {

@@ -20,6 +20,11 @@ public final class MediaCatalog {
     private static final Map<Role, Rgb> DEFAULT_COLOURS = Map.of(Role.PROVIDER, new Rgb(220, 30, 30), Role.CLIENT, new Rgb(51, 102, 204));
     private static final Map<Role, Integer> DEFAULT_TONES = Map.of(Role.PROVIDER, 440, Role.CLIENT, 660);
 
+    /** A received colour matches within this distance per channel (VP8 and scaling shift it by ~15). */
+    public static final int COLOUR_TOLERANCE = 60;
+    /** A received tone matches within this (FFT bin ~6 Hz plus codec drift). */
+    public static final int TONE_TOLERANCE_HZ = 25;
+
     private final Map<Role, FakeMedia> media = new EnumMap<>(Role.class);
     private final Path directory;
 
@@ -32,6 +37,19 @@ public final class MediaCatalog {
         }
         for (Role role : Role.values()) {
             media.put(role, forRole(settings, role));
+        }
+        requireDistinguishable(media.get(Role.PROVIDER), media.get(Role.CLIENT));
+    }
+
+    /** If both roles looked or sounded alike, a check could not tell whose media arrived. */
+    private static void requireDistinguishable(FakeMedia a, FakeMedia b) {
+        if (a.colour().distance(b.colour()) < 2 * COLOUR_TOLERANCE) {
+            throw new LivecheckException("provider and client cameras have nearly the same colour (" + a.colour() + " vs " + b.colour()
+                    + "): a check could not tell whose video arrived — give livecheck.media.client.colour a clearly different colour");
+        }
+        if (Math.abs(a.toneHz() - b.toneHz()) < 2 * TONE_TOLERANCE_HZ) {
+            throw new LivecheckException("provider and client microphones have nearly the same tone (" + a.toneHz() + " vs " + b.toneHz()
+                    + " Hz): give livecheck.media.client.tone a clearly different frequency");
         }
     }
 

@@ -44,6 +44,13 @@ public final class FaultProxy implements AutoCloseable {
         threads.submit(this::acceptLoop);
     }
 
+    /** A listener that accepts and never answers: where a black-holed host is sent. */
+    public static FaultProxy blackHoleListener() {
+        FaultProxy proxy = new FaultProxy(0, 0);
+        proxy.blackHole();
+        return proxy;
+    }
+
     public int port() {
         return server.getLocalPort();
     }

@@ -32,6 +32,20 @@ public final class Redactor {
         }
     }
 
+    /** What of a secret's shape {@code text} still holds, described without revealing it; empty when clean. */
+    public static java.util.List<String> leaksIn(String text) {
+        java.util.List<String> leaks = new java.util.ArrayList<>();
+        if (JWT.matcher(text).find()) {
+            leaks.add("a JWT");
+        }
+        for (String secret : SECRETS) {
+            if (text.contains(secret)) {
+                leaks.add("a registered secret (" + secret.length() + " chars)");
+            }
+        }
+        return leaks;
+    }
+
     /** Returns {@code text} with registered secrets and JWTs replaced; null stays null. */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {

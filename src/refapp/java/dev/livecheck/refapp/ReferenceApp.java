@@ -130,7 +130,7 @@ public final class ReferenceApp implements AutoCloseable {
         }
         Optional<Seed.Booking> booking = seed.booking(id);
         if (booking.isEmpty() && config.has(Bug.INVALID_BOOKING_JOINS)) {
-            booking = Optional.of(new Seed.Booking(id, "101", "202", "LIVE", "Consultation", "now"));
+            booking = Optional.of(new Seed.Booking(id, "101", "202", List.of(), "LIVE", "Consultation", "now"));
         }
         String back = user.map(Html::bookingsPath).orElse("/");
         if (booking.isEmpty()) {
@@ -167,7 +167,7 @@ public final class ReferenceApp implements AutoCloseable {
         }
         Optional<Seed.Booking> booking = seed.booking(id);
         if (booking.isEmpty() && config.has(Bug.INVALID_BOOKING_JOINS)) {
-            booking = Optional.of(new Seed.Booking(id, "101", "202", "LIVE", "Consultation", "now"));
+            booking = Optional.of(new Seed.Booking(id, "101", "202", List.of(), "LIVE", "Consultation", "now"));
         }
         if (booking.isEmpty()) {
             ctx.status(404).json(Map.of("error", "booking not found"));

@@ -15,13 +15,18 @@ public record Seed(List<User> users, List<Booking> bookings) {
         }
     }
 
-    public record Booking(String id, String providerId, String clientId, String status, String title, String startsAt) {
+    /** A booking between a provider and a client; a group session also lists {@code otherClientIds}. */
+    public record Booking(String id, String providerId, String clientId, List<String> otherClientIds, String status, String title, String startsAt) {
+        public Booking {
+            otherClientIds = otherClientIds == null ? List.of() : List.copyOf(otherClientIds);
+        }
+
         public boolean isLive() {
             return "LIVE".equals(status);
         }
 
         public boolean involves(User user) {
-            return user.id().equals(providerId) || user.id().equals(clientId);
+            return user.id().equals(providerId) || user.id().equals(clientId) || otherClientIds.contains(user.id());
         }
     }
 

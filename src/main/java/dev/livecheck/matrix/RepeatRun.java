@@ -1,0 +1,90 @@
+package dev.livecheck.matrix;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.livecheck.config.Provisioned;
+import dev.livecheck.junit.Checks;
+import dev.livecheck.livekit.LiveKitServers;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+/**
+ * Runs the whole checklist N times in one JVM (one LiveKit server) and writes a flake summary:
+ * per item, passes and failures over the N runs. Exits 1 when any run of any item failed.
+ *
+ * <pre>mvn verify -Prepeat -Dlivecheck.repeat=10</pre>
+ */
+public final class RepeatRun {
+    private RepeatRun() {
+    }
+
+    /** One item's record over the runs. */
+    public record ItemRecord(int passed, int failed, List<String> failures) {
+        boolean flaky() {
+            return passed > 0 && failed > 0;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Provisioned.load();
+        int times = Integer.parseInt(System.getProperty("livecheck.repeat", "3"));
+        Path out = Path.of(System.getProperty("livecheck.out", "target/livecheck"));
+        System.setProperty("livecheck.livekit.reuse", "true");
+        Map<String, ItemRecord> items = new TreeMap<>();
+        Instant started = Instant.now();
+        try {
+            for (int run = 1; run <= times; run++) {
+                System.out.printf("[repeat] run %d/%d (elapsed %d s)%n", run, times, Duration.between(started, Instant.now()).toSeconds());
+                List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
+                        m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of(),
+                        new AllureJunitPlatform());
+                for (SuiteRunner.Outcome o : outcomes) {
+                    for (String id : o.items()) {
+                        ItemRecord r = items.getOrDefault(id, new ItemRecord(0, 0, List.of()));
+                        List<String> failures = new ArrayList<>(r.failures());
+                        if (!o.passed()) {
+                            failures.add("run " + run + ": " + o.message().lines().findFirst().orElse(""));
+                            System.out.println("[repeat]   " + o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse(""));
+                        }
+                        items.put(id, new ItemRecord(r.passed() + (o.passed() ? 1 : 0), r.failed() + (o.passed() ? 0 : 1), failures));
+                    }
+                }
+            }
+        } finally {
+            LiveKitServers.closeShared();
+        }
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        write(out, times, items, seconds);
+        long failedRuns = items.values().stream().mapToLong(ItemRecord::failed).sum();
+        System.out.printf("[repeat] %d runs in %d s: %d item failures, %d flaky items; summary in %s%n", times, seconds, failedRuns,
+                items.values().stream().filter(ItemRecord::flaky).count(), out.resolve("flakes.md").toAbsolutePath());
+        System.exit(failedRuns == 0 ? 0 : 1);
+    }
+
+    private static void write(Path out, int times, Map<String, ItemRecord> items, long seconds) throws IOException {
+        Files.createDirectories(out);
+        StringBuilder md = new StringBuilder("# Flake summary\n\n");
+        md.append(times).append(" runs of the checklist in ").append(seconds).append(" s.\n\n| item | passed | failed | flaky |\n|---|---|---|---|\n");
+        items.forEach((id, r) -> md.append("| ").append(id).append(" | ").append(r.passed()).append(" | ").append(r.failed())
+                .append(" | ").append(r.flaky() ? "**yes**" : "").append(" |\n"));
+        items.forEach((id, r) -> r.failures().forEach(f -> md.append("\n- ").append(id).append(" ").append(f)));
+        Files.writeString(out.resolve("flakes.md"), md.append('\n').toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runs", times);
+        json.put("seconds", seconds);
+        json.put("items", items);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("flakes.json").toFile(), json);
+    }
+}

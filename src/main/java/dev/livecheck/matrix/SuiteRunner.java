@@ -1,0 +1,94 @@
+package dev.livecheck.matrix;
+
+import dev.livecheck.junit.Checks;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Runs JUnit tests in this JVM with some system properties set for the run (a bug switched on, another
+ * app, bad input), and reports each test's outcome. Used by the bug matrix and the harness's self-tests.
+ */
+public final class SuiteRunner {
+    private SuiteRunner() {
+    }
+
+    /** How one test ended. {@code items} are its {@link Checks} ids. */
+    public record Outcome(String test, Set<String> items, TestExecutionResult.Status status, String message, Duration took) {
+        public boolean passed() {
+            return status == TestExecutionResult.Status.SUCCESSFUL;
+        }
+    }
+
+    public static List<Outcome> run(List<? extends DiscoverySelector> selectors, Predicate<Method> include, Map<String, String> properties,
+                                    TestExecutionListener... listeners) {
+        PostDiscoveryFilter onlyIncluded = descriptor -> descriptor.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(s -> FilterResult.includedIf(include.test(((MethodSource) s).getJavaMethod())))
+                .orElse(FilterResult.included("container"));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors.toArray(DiscoverySelector[]::new))
+                .filters(onlyIncluded)
+                .build();
+        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        Map<String, Instant> started = new HashMap<>();
+        TestExecutionListener collect = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                started.put(test.getUniqueId(), Instant.now());
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                test.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getJavaMethod()).ifPresent(m -> {
+                    Checks checks = m.getAnnotation(Checks.class);
+                    Set<String> items = checks == null ? Set.of() : Arrays.stream(checks.value()).collect(Collectors.toSet());
+                    String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
+                    outcomes.add(new Outcome(test.getDisplayName(), items, result.getStatus(), message,
+                            Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now())));
+                });
+            }
+        };
+        List<TestExecutionListener> all = new ArrayList<>(List.of(listeners));
+        all.add(collect);
+        Map<String, String> previous = new HashMap<>();
+        properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));
+        try {
+            properties.forEach(SuiteRunner::setOrClear);
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                    .execute(request, all.toArray(TestExecutionListener[]::new));
+        } finally {
+            previous.forEach(SuiteRunner::setOrClear);
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private static void setOrClear(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.livecheck.repro;
+
+import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.app.AppVariant;
+import dev.livecheck.browser.BrowserOptions;
+import dev.livecheck.browser.ConsoleLog;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.config.Provisioned;
+import dev.livecheck.config.Settings;
+import dev.livecheck.junit.Environment;
+import dev.livecheck.media.Role;
+import dev.livecheck.net.FaultProxy;
+import dev.livecheck.pages.SessionPage;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reproduces "stuck on Connecting…" with one command and prints a timeline of the join: every console
+ * line and state change with its time since the click, and where it stopped. Against the reference app
+ * (default) LiveKit's signalling is black-holed by livecheck's proxy; against your app
+ * ({@code livecheck.app.url}) give {@code livecheck.repro.livekitHost} to black-hole that host in the
+ * browser, or nothing to just watch your deployment's own join.
+ */
+public final class StuckConnectingRepro {
+    private record Event(Duration at, String kind, String text) {
+        @Override
+        public String toString() {
+            return String.format("  +%6.2fs  %-8s %s", at.toMillis() / 1000.0, kind, text);
+        }
+    }
+
+    private StuckConnectingRepro() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Provisioned.load();
+        Settings settings = Settings.fromSystem();
+        Duration watch = Duration.ofSeconds(settings.getInt("livecheck.repro.watchSeconds", 0));
+        try (Environment env = Environment.start(settings)) {
+            AppUnderTest app = env.app();
+            AppUnderTest own = null;
+            if (env.isReferenceApp()) {
+                long timeout = settings.getInt("livecheck.repro.connectTimeoutMs", (int) AppVariant.DEFAULT_CONNECT_TIMEOUT_MS);
+                own = env.startReferenceApp(new AppVariant(timeout, AppVariant.DEFAULT_TOKEN_TTL_SECONDS, app.variant().orElseThrow().bugs()));
+                app = own;
+            }
+            FaultProxy hostBlackHole = null;
+            BrowserOptions options = BrowserOptions.defaults();
+            Optional<String> livekitHost = settings.get("livecheck.repro.livekitHost");
+            if (livekitHost.isPresent()) {
+                hostBlackHole = FaultProxy.blackHoleListener();
+                options = options.mappingHost(livekitHost.get(), hostBlackHole.port());
+            }
+            if (watch.isZero()) {
+                watch = app.connectTimeout().plusSeconds(10);
+            }
+            System.out.printf("stuck-connecting repro: app %s (%s), LiveKit %s %s, watching %d s%n", app.baseUrl(),
+                    env.isReferenceApp() ? "reference app, bugs " + app.variant().map(v -> v.bugs().isEmpty() ? "none" : String.join(",", v.bugs())).orElse("") : "external",
+                    env.livekit().mode().label(), env.livekit().wsUrl(), watch.toSeconds());
+            try (Participant client = new Participant("client", app.contract().client(), env.media().of(Role.CLIENT), app, env.browsers(), options)) {
+                client.logIn();
+                client.openBookings();
+                if (env.isReferenceApp()) {
+                    env.signalling().orElseThrow().blackHole();
+                    System.out.println("  LiveKit signalling is now a black hole (TCP accepted, never answered)");
+                } else if (livekitHost.isEmpty()) {
+                    System.out.println("  no fault injected: watching the app's own join");
+                }
+                client.joinLiveBooking();
+                List<Event> timeline = watchJoin(client, watch);
+                timeline.forEach(System.out::println);
+                System.out.println(verdict(timeline, client.session(), watch));
+                if (System.console() != null) {
+                    System.out.println("The browser stays open (headless unless -Dlivecheck.headless=false and a display). Press Enter to close.");
+                    System.in.read();
+                }
+            } finally {
+                if (own != null) {
+                    own.close();
+                }
+                if (hostBlackHole != null) {
+                    hostBlackHole.close();
+                }
+            }
+        } catch (LivecheckException e) {
+            System.err.println("repro: " + e.getMessage());
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** Polls the page until it leaves "connecting" for good or the window ends, recording what happened when. */
+    private static List<Event> watchJoin(Participant client, Duration window) {
+        Instant clicked = client.joinClickedAt().orElseThrow();
+        List<Event> events = new ArrayList<>();
+        events.add(new Event(Duration.ZERO, "click", "\"Join Live Session\""));
+        String[] lastState = {""};
+        int[] consoleSeen = {0};
+        try {
+            await("the join settles (in the room or an error)").atMost(window).pollInterval(Duration.ofMillis(200)).until(() -> {
+                List<ConsoleLog.Line> lines = client.console().lines();
+                for (ConsoleLog.Line line : lines.subList(consoleSeen[0], lines.size())) {
+                    events.add(new Event(Duration.between(clicked, line.time()), "console", line.level().equals("INFO") ? line.message() : line.level() + " " + line.message()));
+                }
+                consoleSeen[0] = lines.size();
+                SessionPage page = client.session();
+                String state = page.state() + " \"" + page.statusText() + "\"";
+                if (!state.equals(lastState[0])) {
+                    events.add(new Event(Duration.between(clicked, Instant.now()), "state", state));
+                    lastState[0] = state;
+                }
+                return page.showsError() || page.isInRoom();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException stillConnecting) {
+            events.add(new Event(Duration.between(clicked, Instant.now()), "watch", "ended after " + window.toSeconds() + " s"));
+        }
+        events.sort((a, b) -> a.at().compareTo(b.at()));
+        return events;
+    }
+
+    private static String verdict(List<Event> timeline, SessionPage page, Duration window) {
+        Event last = timeline.get(timeline.size() - 1);
+        if (page.showsError()) {
+            return String.format("stopped at: error after %.1f s — \"%s\"; Try Again offered: %s, Go Back offered: %s",
+                    last.at().toMillis() / 1000.0, page.errorMessage(), page.offersTryAgain(), page.offersGoBack());
+        }
+        if (page.isInRoom()) {
+            return String.format("stopped at: connected after %.1f s (no stuck connection reproduced)", last.at().toMillis() / 1000.0);
+        }
+        return "stopped at: STILL \"" + page.statusText() + "\" after " + window.toSeconds()
+                + " s — the join never completed and never failed: no connection timeout (the stuck-connecting bug)";
+    }
+}

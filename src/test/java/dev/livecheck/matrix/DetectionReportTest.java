@@ -1,0 +1,82 @@
+package dev.livecheck.matrix;
+
+import dev.livecheck.config.LivecheckException;
+import dev.livecheck.gate.Checklist;
+import dev.livecheck.gate.ChecklistItem;
+import dev.livecheck.refapp.Bug;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DetectionReportTest {
+    private static final Set<String> ITEMS = Set.of("P-01", "C-01", "E-01", "E-02", "C-07");
+
+    private static Expectations expectations() {
+        Map<String, Set<String>> byBug = new LinkedHashMap<>();
+        byBug.put("no-auth-check", Set.of("E-02"));
+        byBug.put("no-connect-timeout", Set.of("E-01"));
+        byBug.put("role-hardcoded", Set.of("C-07", "P-01"));
+        return new Expectations(byBug, Set.of("C-01"));
+    }
+
+    @Test
+    void everyBugCaughtAndCleanGreenPasses() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of("E-02"), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07", "P-01")), Set.of(), Map.of());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.detectionRate()).isEqualTo(1.0);
+        assertThat(report.bugsByItem()).containsEntry("E-02", Set.of("no-auth-check"));
+    }
+
+    @Test
+    void aBugNothingCaughtFailsTheMatrix() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of(), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07", "P-01")), Set.of(), Map.of());
+        assertThat(report.problems()).containsExactly("bug no-auth-check was caught by none of its items [E-02]");
+        assertThat(report.markdown()).contains("| no-auth-check | **NO** |");
+    }
+
+    @Test
+    void aDeclaredItemThatStaysGreenFailsTheMatrix() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of("E-02"), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07")), Set.of(), Map.of());
+        assertThat(report.problems()).containsExactly("bug role-hardcoded: declared items stayed green: [P-01]");
+    }
+
+    @Test
+    void aRedCleanRunFailsTheMatrix() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of("E-02"), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07", "P-01")), Set.of("P-01"), Map.of());
+        assertThat(report.problems()).containsExactly("the clean app failed items [P-01]");
+    }
+
+    @Test
+    void expectationsMustCoverEveryBugAndNameOnlyKnownItems(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("x.properties");
+        Files.writeString(file, "sanity=C-01\nno-auth-check=E-02\n");
+        assertThatThrownBy(() -> Expectations.load(file, Set.of("no-auth-check", "silent-disconnect"), ITEMS))
+                .isInstanceOf(LivecheckException.class).hasMessageContaining("[silent-disconnect] have no expected detections");
+        Files.writeString(file, "no-auth-check=Z-99\n");
+        assertThatThrownBy(() -> Expectations.load(file, Set.of("no-auth-check"), ITEMS))
+                .isInstanceOf(LivecheckException.class).hasMessageContaining("names item Z-99");
+    }
+
+    @Test
+    void theShippedExpectationsCoverEveryReferenceAppBug() throws Exception {
+        Set<String> bugs = Arrays.stream(Bug.values()).map(Bug::id).collect(Collectors.toSet());
+        Set<String> items = Checklist.read(Path.of("testdata/checklist.md")).items().stream().map(ChecklistItem::id).collect(Collectors.toSet());
+        Expectations shipped = Expectations.load(Path.of("testdata/bug-detection.properties"), bugs, items);
+        assertThat(shipped.itemsByBug().keySet()).containsExactlyInAnyOrderElementsOf(bugs);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.livecheck.selftest;
+
+import dev.livecheck.junit.Environment;
+import dev.livecheck.junit.LiveCheck;
+import dev.livecheck.redact.Redactor;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs after every other suite of the run (class order) and reads what they wrote: no Allure result,
+ * attachment or test output may hold this run's LiveKit API secret or any JWT.
+ */
+@LiveCheck
+@Tag("selftest")
+@Order(Integer.MAX_VALUE)
+class SecretsScanIT {
+
+    @Test
+    void noSecretOrTokenReachedTheReports(Environment environment) throws IOException {
+        Redactor.registerSecret(environment.livekit().credentials().apiSecret());
+        Path results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
+        List<String> leaks = new ArrayList<>();
+        scan(results, leaks);
+        scan(Path.of("target/failsafe-reports"), leaks);
+        assertThat(leaks).as("secrets or tokens found in %s and target/failsafe-reports", results).isEmpty();
+        assertThat(Files.list(results).count()).as("files scanned in %s", results).isPositive();
+    }
+
+    private static void scan(Path dir, List<String> leaks) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                Redactor.leaksIn(text).forEach(leak -> leaks.add(file.getFileName() + ": " + leak));
+            }
+        }
+    }
+}
