@@ -5,6 +5,7 @@ import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.app.AppVariant;
 import dev.livecheck.app.EmbeddedReferenceApp;
 import dev.livecheck.app.ExternalApp;
+import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.BrowserSettings;
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
@@ -44,6 +45,7 @@ public final class Environment implements AutoCloseable {
     private final LiveKitServer livekit;
     private final FaultProxy signalling;
     private final AppUnderTest app;
+    private BrowserOptions browserOptions = BrowserOptions.defaults();
 
     private Environment(Settings settings) {
         this.settings = settings;
@@ -63,8 +65,7 @@ public final class Environment implements AutoCloseable {
         try {
             this.livekit = remember(settings.getBoolean("livecheck.livekit.reuse", false)
                     ? LiveKitServers.startShared(settings) : LiveKitServers.start(settings));
-            this.signalling = livekit.mode() == LiveKitMode.EXTERNAL ? null
-                    : remember(new FaultProxy(URI.create(livekit.httpUrl()).getPort()));
+            this.signalling = signallingProxy(settings, appUrl.isPresent());
             this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, contract))
                     .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs))));
         } catch (RuntimeException e) {
@@ -95,6 +96,31 @@ public final class Environment implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T resource) {
         started.push(resource);
         return resource;
+    }
+
+    /**
+     * Where livecheck can put itself between the browsers and LiveKit's signalling: in front of a local
+     * LiveKit for the embedded app (the app hands out the proxy's URL); for an external app whose LiveKit
+     * URL has a host name ({@code livecheck.app.livekitUrl}), by resolving that name to the proxy in the
+     * browsers. Otherwise none, and fault checks are skipped with the reason.
+     */
+    private FaultProxy signallingProxy(Settings settings, boolean externalApp) {
+        if (!externalApp) {
+            return livekit.mode() == LiveKitMode.EXTERNAL ? null : remember(new FaultProxy(URI.create(livekit.httpUrl()).getPort()));
+        }
+        Optional<URI> url = settings.get("livecheck.app.livekitUrl").map(URI::create);
+        if (url.isEmpty() || url.get().getHost() == null || url.get().getHost().matches("[0-9.]+|\\[.*]")) {
+            return null;
+        }
+        int port = url.get().getPort() > 0 ? url.get().getPort() : url.get().getScheme().matches("wss|https") ? 443 : 80;
+        FaultProxy proxy = remember(new FaultProxy(0, java.net.InetSocketAddress.createUnresolved(url.get().getHost(), port)));
+        browserOptions = BrowserOptions.defaults().mappingHost(url.get().getHost(), proxy.port());
+        return proxy;
+    }
+
+    /** The options every browser of the run starts with (a LiveKit host sent through the proxy). */
+    public BrowserOptions browserOptions() {
+        return browserOptions;
     }
 
     /** A reference app of its own for one test; the caller closes it. */

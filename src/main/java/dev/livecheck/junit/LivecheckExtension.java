@@ -149,7 +149,8 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             Map<String, CompletableFuture<Participant>> starting = new ConcurrentHashMap<>();
             for (Parameter p : params) {
                 Role role = roleOf(p);
-                BrowserOptions options = p.isAnnotationPresent(DeniedMedia.class) ? BrowserOptions.defaults().denyingMedia() : BrowserOptions.defaults();
+                BrowserOptions base = run.environment().browserOptions();
+                BrowserOptions options = p.isAnnotationPresent(DeniedMedia.class) ? base.denyingMedia() : base;
                 starting.put(p.getName(), CompletableFuture.supplyAsync(() -> new Participants(run).start(p.getName(), role, options)));
             }
             try {

@@ -15,7 +15,7 @@ public final class Participants {
     }
 
     public Participant start(String name, Role role) {
-        return start(name, role, BrowserOptions.defaults());
+        return start(name, role, run.environment().browserOptions());
     }
 
     public Participant start(String name, Role role, BrowserOptions options) {
@@ -24,6 +24,6 @@ public final class Participants {
 
     /** A participant with an account and media of its own (e.g. a third client with a third colour). */
     public Participant start(String name, Account account, FakeMedia media) {
-        return run.start(name, account, media, BrowserOptions.defaults());
+        return run.start(name, account, media, run.environment().browserOptions());
     }
 }

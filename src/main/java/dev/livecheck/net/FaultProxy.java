@@ -35,12 +35,17 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     public FaultProxy(int listenPort, int targetPort) {
+        this(listenPort, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+    }
+
+    /** A proxy to another host: TLS passes through untouched (the browser still talks to that host). */
+    public FaultProxy(int listenPort, InetSocketAddress target) {
         try {
             this.server = new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new dev.livecheck.config.LivecheckException("signalling proxy cannot listen on 127.0.0.1:" + listenPort + ": " + e.getMessage(), e);
         }
-        this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
+        this.target = target;
         threads.submit(this::acceptLoop);
     }
 
@@ -88,7 +93,7 @@ public final class FaultProxy implements AutoCloseable {
     private void pipe(Socket client) {
         try {
             Socket upstream = new Socket();
-            upstream.connect(target, 2000);
+            upstream.connect(target.isUnresolved() ? new InetSocketAddress(target.getHostString(), target.getPort()) : target, 2000);
             open.add(upstream);
             threads.submit(() -> copy(upstream, client));
             copy(client, upstream);

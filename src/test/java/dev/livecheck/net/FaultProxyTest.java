@@ -52,6 +52,14 @@ class FaultProxyTest {
     }
 
     @Test
+    void forwardsToAHostByName() throws IOException {
+        try (ServerSocket echo = echoServer();
+             FaultProxy proxy = new FaultProxy(0, java.net.InetSocketAddress.createUnresolved("localhost", echo.getLocalPort()))) {
+            assertThat(roundTrip(proxy.port(), 2000)).isEqualTo("ping");
+        }
+    }
+
+    @Test
     void aBlackHoleAcceptsButNeverAnswersUntilRestored() throws IOException {
         try (ServerSocket echo = echoServer(); FaultProxy proxy = new FaultProxy(echo.getLocalPort())) {
             proxy.blackHole();
