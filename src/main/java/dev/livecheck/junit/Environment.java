@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * Cheap checks of the configuration run first, so bad input fails before anything is started.
  */
 public final class Environment implements AutoCloseable {
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Settings settings;
     private final Path testdata;
@@ -52,7 +53,9 @@ public final class Environment implements AutoCloseable {
         this.testdata = Path.of(settings.getOr("livecheck.testdata", "testdata"));
         this.browsers = BrowserSettings.from(settings);
         this.contract = AppContract.load(settings, testdata.resolve("app-contract.properties"));
-        this.media = new MediaCatalog(settings, Path.of(settings.getOr("livecheck.work", "target/livecheck")).resolve("media"));
+        // a folder per environment: concurrent environments must not rewrite a file a browser is reading
+        this.media = new MediaCatalog(settings, Path.of(settings.getOr("livecheck.work", "target/livecheck"))
+                .resolve("media").resolve(ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet()));
         this.bugs = settings.get("livecheck.app.bugs").map(b -> Arrays.stream(b.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
         Optional<String> appUrl = settings.get("livecheck.app.url");

@@ -39,10 +39,23 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
     private static final List<Class<?>> RESOLVABLE = List.of(Participant.class, LiveKitServer.class, AppUnderTest.class, Rooms.class,
             SignallingFaults.class, Participants.class, Environment.class);
 
-    /** Run-wide: one Environment for all suites, closed when the run ends. */
+    /**
+     * Run-wide: one Environment for all suites, closed when the run ends. With {@code livecheck.parallel=true}
+     * each test class gets its own (its own LiveKit, app and rooms), so classes can run concurrently.
+     */
     static Environment environment(ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent("environment", k -> new CloseableEnvironment(Environment.start(Settings.fromSystem())),
+        Settings settings = Settings.fromSystem();
+        ExtensionContext owner = settings.getBoolean("livecheck.parallel", false) ? classContext(context) : context.getRoot();
+        return owner.getStore(NS).getOrComputeIfAbsent("environment", k -> new CloseableEnvironment(Environment.start(settings)),
                 CloseableEnvironment.class).environment;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
     }
 
     private record CloseableEnvironment(Environment environment) implements AutoCloseable {

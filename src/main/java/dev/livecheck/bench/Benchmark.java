@@ -1,0 +1,187 @@
+package dev.livecheck.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.livecheck.browser.BrowserOptions;
+import dev.livecheck.browser.Browsers;
+import dev.livecheck.browser.Participant;
+import dev.livecheck.check.MediaFlow;
+import dev.livecheck.check.Presence;
+import dev.livecheck.config.Provisioned;
+import dev.livecheck.config.Settings;
+import dev.livecheck.junit.Checks;
+import dev.livecheck.junit.Environment;
+import dev.livecheck.livekit.LiveKitServer;
+import dev.livecheck.livekit.LiveKitServers;
+import dev.livecheck.matrix.SuiteRunner;
+import dev.livecheck.media.Role;
+import org.openqa.selenium.WebDriver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+/**
+ * Measures livecheck on this machine and writes target/livecheck/bench.json: provisioning (cold, warm),
+ * LiveKit start per mode, one Chromium start, the harness's join against a bare Selenium join of the same
+ * app in the same run, the full checklist's wall time, and the run's peak memory. Medians over
+ * {@code livecheck.bench.runs} runs (3 by default) with min and max. A script, never a timed assertion.
+ */
+public final class Benchmark {
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Provisioned.load();
+        int runs = Integer.getInteger("livecheck.bench.runs", 3);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "date", Instant.now().toString()));
+        result.put("runs", runs);
+        try (MemorySampler memory = new MemorySampler()) {
+            result.put("provisioning", provisioning(runs));
+            result.put("livekitStart", Map.of("container", livekitStart("container", runs).summary(), "binary", livekitStart("binary", runs).summary()));
+            result.put("chromiumStart", chromiumStart(runs).summary());
+            result.put("join", joins(runs));
+            if (!Boolean.getBoolean("livecheck.bench.skipChecklist")) {
+                Instant t = Instant.now();
+                List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
+                        m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of());
+                result.put("fullChecklist", Map.of("wallMs", Duration.between(t, Instant.now()).toMillis(), "tests", outcomes.size(),
+                        "passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count()));
+            }
+            result.put("peakMemoryMiB", Map.of("value", memory.peakMiB(),
+                    "scope", "this JVM and its child processes (browsers, drivers, LiveKit binary); a LiveKit container is not a child and is not counted"));
+        }
+        Path out = Path.of(System.getProperty("livecheck.out", "target/livecheck"));
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), result);
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        System.exit(0);
+    }
+
+    private static Map<String, Object> provisioning(int runs) throws IOException, InterruptedException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Path freshCache = Files.createTempDirectory("livecheck-cold-cache");
+        Samples cold = new Samples();
+        cold.add(time(() -> provision(Map.of("LIVECHECK_CACHE", freshCache.toString()), "--no-docker")));
+        p.put("cold", cold.summary());
+        p.put("coldMeaning", "a fresh livecheck cache (LiveKit built, livekit-client and selenium-grid fetched); Debian packages, Go module and build caches already on the machine");
+        Samples warm = new Samples();
+        for (int i = 0; i < runs; i++) {
+            warm.add(time(() -> provision(Map.of())));
+        }
+        p.put("warm", warm.summary());
+        return p;
+    }
+
+    private static Void provision(Map<String, String> env, String... args) {
+        try {
+            List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/provision"));
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().putAll(env);
+            int code = pb.start().waitFor();
+            if (code != 0) {
+                throw new IllegalStateException("scripts/provision exited " + code);
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Samples livekitStart(String mode, int runs) {
+        Samples s = new Samples();
+        Settings settings = new Settings(k -> k.equals("livecheck.livekit.mode") ? mode : System.getProperty(k), System.getenv());
+        for (int i = 0; i < runs; i++) {
+            Instant t = Instant.now();
+            try (LiveKitServer server = LiveKitServers.start(settings)) {
+                s.add(Duration.between(t, Instant.now()).toMillis());
+            }
+        }
+        return s;
+    }
+
+    private static Samples chromiumStart(int runs) {
+        Settings settings = Settings.fromSystem();
+        Samples s = new Samples();
+        try (Environment env = Environment.start(settings)) {
+            for (int i = 0; i < runs; i++) {
+                Instant t = Instant.now();
+                Browsers.Browser browser = Browsers.start(env.browsers(), env.media().of(Role.PROVIDER), BrowserOptions.defaults());
+                s.add(Duration.between(t, Instant.now()).toMillis());
+                browser.driver().quit();
+            }
+        }
+        return s;
+    }
+
+    /** Both browsers started → both see each other's media: the harness's checks against a bare script's. */
+    private static Map<String, Object> joins(int runs) throws Exception {
+        Samples harness = new Samples();
+        Samples bare = new Samples();
+        try (Environment env = Environment.start(Settings.fromSystem())) {
+            for (int i = 0; i < runs; i++) {
+                try (Participant provider = started(() -> participant(env, Role.PROVIDER)); Participant client = started(() -> participant(env, Role.CLIENT))) {
+                    Instant t = Instant.now();
+                    CompletableFuture<Void> p = CompletableFuture.runAsync(provider::logInAndJoin);
+                    client.logInAndJoin();
+                    p.join();
+                    Presence.awaitEachSeesTheOther(provider, client);
+                    MediaFlow.awaitVideoFrom(provider, client);
+                    MediaFlow.awaitVideoFrom(client, provider);
+                    harness.add(Duration.between(t, Instant.now()).toMillis());
+                }
+                env.livekit().rooms().deleteAll();
+                WebDriver provider = BareSeleniumJoin.browser(env.browsers().chromium().toFile(), env.browsers().chromedriver().toFile(), env.media().of(Role.PROVIDER));
+                WebDriver client = BareSeleniumJoin.browser(env.browsers().chromium().toFile(), env.browsers().chromedriver().toFile(), env.media().of(Role.CLIENT));
+                try {
+                    Instant t = Instant.now();
+                    CompletableFuture<Void> p = CompletableFuture.runAsync(() -> BareSeleniumJoin.join(provider, env.app().baseUrl(),
+                            env.contract().provider(), env.contract().liveBookingId()));
+                    BareSeleniumJoin.join(client, env.app().baseUrl(), env.contract().client(), env.contract().liveBookingId());
+                    p.join();
+                    BareSeleniumJoin.awaitConnectedWithVideo(provider);
+                    BareSeleniumJoin.awaitConnectedWithVideo(client);
+                    bare.add(Duration.between(t, Instant.now()).toMillis());
+                } finally {
+                    provider.quit();
+                    client.quit();
+                }
+                env.livekit().rooms().deleteAll();
+            }
+        }
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("harness", harness.summary());
+        j.put("bareSelenium", bare.summary());
+        j.put("ratioHarnessToBare", bare.median() == 0 ? null : Math.round(100.0 * harness.median() / bare.median()) / 100.0);
+        j.put("meaning", "from both browsers started to both seeing each other's video; the harness also checks the participant lists, colours and moving pictures");
+        return j;
+    }
+
+    private static Participant participant(Environment env, Role role) {
+        return new Participant(role.id(), env.contract().account(role), env.media().of(role), env.app(), env.browsers(), env.browserOptions());
+    }
+
+    private static Participant started(Supplier<Participant> start) {
+        return start.get();
+    }
+
+    private static long time(Supplier<Void> action) {
+        Instant t = Instant.now();
+        action.get();
+        return Duration.between(t, Instant.now()).toMillis();
+    }
+}
