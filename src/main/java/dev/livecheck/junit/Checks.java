@@ -1,6 +1,7 @@
 package dev.livecheck.junit;
 
 import io.qameta.allure.LabelAnnotation;
+import io.qameta.allure.LinkAnnotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,6 +16,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @LabelAnnotation(name = "checklist")
+@LinkAnnotation(type = "checklist")
 public @interface Checks {
     String[] value();
 }
