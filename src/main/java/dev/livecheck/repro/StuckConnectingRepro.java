@@ -33,7 +33,8 @@ public final class StuckConnectingRepro {
     private record Event(Duration at, String kind, String text) {
         @Override
         public String toString() {
-            return String.format("  +%6.2fs  %-8s %s", at.toMillis() / 1000.0, kind, text);
+            String shown = text.length() > 160 ? text.substring(0, 157) + "..." : text;
+            return String.format("  +%6.2fs  %-8s %s", at.toMillis() / 1000.0, kind, shown);
         }
     }
 
