@@ -120,16 +120,7 @@ public final class ReferenceAppProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        ProcessRegistry.untrack(process);
+        ProcessRegistry.stop(process);
         try {
             Files.deleteIfExists(output);
         } catch (IOException ignored) {

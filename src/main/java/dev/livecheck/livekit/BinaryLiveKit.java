@@ -14,19 +14,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** LiveKit as a local process. Paused with SIGSTOP for network-outage checks. */
-final class BinaryLiveKit implements LiveKitServer {
-    private final LocalServerConfig config;
+final class BinaryLiveKit extends LocalLiveKit {
     private final Process process;
-    private final ServerLog log = new ServerLog();
     private final Path configFile;
-    private final String version;
 
     BinaryLiveKit(Path binary, String version, LocalServerConfig config) {
+        super(config, version);
         if (!Files.isExecutable(binary)) {
             throw new LivecheckException("LiveKit binary not found at " + binary + ": run scripts/provision or set livecheck.livekit.binary");
         }
-        this.config = config;
-        this.version = version;
         try {
             configFile = Files.createTempFile("livecheck-livekit", ".yaml",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -66,31 +62,6 @@ final class BinaryLiveKit implements LiveKitServer {
     }
 
     @Override
-    public String wsUrl() {
-        return config.wsUrl();
-    }
-
-    @Override
-    public String httpUrl() {
-        return config.httpUrl();
-    }
-
-    @Override
-    public Credentials credentials() {
-        return config.credentials();
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public ServerLog log() {
-        return log;
-    }
-
-    @Override
     public void interruptNetwork() {
         signal("STOP");
     }
@@ -116,18 +87,9 @@ final class BinaryLiveKit implements LiveKitServer {
     @Override
     public void close() {
         if (process.isAlive()) {
-            signal("CONT");
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            signal("CONT"); // a paused process can't act on SIGTERM
         }
-        ProcessRegistry.untrack(process);
+        ProcessRegistry.stop(process);
         try {
             Files.deleteIfExists(configFile);
         } catch (IOException ignored) {

@@ -16,19 +16,15 @@ import java.util.Map;
  * WebRTC media needs UDP. Ryuk can't run without a registry, so containers carry livecheck's labels and
  * leftovers of dead runs are removed here at start-up.
  */
-final class ContainerLiveKit implements LiveKitServer {
+final class ContainerLiveKit extends LocalLiveKit {
     static final String OWNER_LABEL = "livecheck.owner";
     static final String PID_LABEL = "livecheck.pid";
 
-    private final LocalServerConfig config;
     private final GenericContainer<?> container;
-    private final ServerLog log = new ServerLog();
-    private final String version;
 
     @SuppressWarnings("resource")
     ContainerLiveKit(String image, String version, LocalServerConfig config) {
-        this.config = config;
-        this.version = version;
+        super(config, version);
         removeLeftovers();
         container = new GenericContainer<>(DockerImageName.parse(image))
                 .withNetworkMode("host")
@@ -91,31 +87,6 @@ final class ContainerLiveKit implements LiveKitServer {
     @Override
     public LiveKitMode mode() {
         return LiveKitMode.CONTAINER;
-    }
-
-    @Override
-    public String wsUrl() {
-        return config.wsUrl();
-    }
-
-    @Override
-    public String httpUrl() {
-        return config.httpUrl();
-    }
-
-    @Override
-    public Credentials credentials() {
-        return config.credentials();
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public ServerLog log() {
-        return log;
     }
 
     @Override

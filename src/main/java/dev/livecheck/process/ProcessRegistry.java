@@ -24,4 +24,20 @@ public final class ProcessRegistry {
     public static void untrack(Process process) {
         PROCESSES.remove(process);
     }
+
+    /** Asks the process (and its children) to stop, insists after 10 s, and forgets it. */
+    public static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        untrack(process);
+    }
 }

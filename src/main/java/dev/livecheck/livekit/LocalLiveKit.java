@@ -1,0 +1,38 @@
+package dev.livecheck.livekit;
+
+/** What a LiveKit that livecheck starts itself (container or binary) has: its configuration, its log, its version. */
+abstract class LocalLiveKit implements LiveKitServer {
+    protected final LocalServerConfig config;
+    protected final ServerLog log = new ServerLog();
+    private final String version;
+
+    LocalLiveKit(LocalServerConfig config, String version) {
+        this.config = config;
+        this.version = version;
+    }
+
+    @Override
+    public String wsUrl() {
+        return config.wsUrl();
+    }
+
+    @Override
+    public String httpUrl() {
+        return config.httpUrl();
+    }
+
+    @Override
+    public Credentials credentials() {
+        return config.credentials();
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public ServerLog log() {
+        return log;
+    }
+}
