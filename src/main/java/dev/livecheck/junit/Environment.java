@@ -15,6 +15,7 @@ import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.media.MediaCatalog;
 import dev.livecheck.net.FaultProxy;
+import dev.livecheck.process.ProcessRegistry;
 import dev.livecheck.refapp.Seed;
 
 import java.net.URI;
@@ -49,6 +50,7 @@ public final class Environment implements AutoCloseable {
     private BrowserOptions browserOptions = BrowserOptions.defaults();
 
     private Environment(Settings settings) {
+        ProcessRegistry.installReaper();
         this.settings = settings;
         this.testdata = Path.of(settings.getOr("livecheck.testdata", "testdata"));
         this.browsers = BrowserSettings.from(settings);
