@@ -5,14 +5,12 @@ import io.qameta.allure.LinkAnnotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
-import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /** The checklist item(s) a test checks, by id from testdata/checklist.md. Shown in Allure; read by the release gate. */
 @Documented
-@Inherited
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @LabelAnnotation(name = "checklist")

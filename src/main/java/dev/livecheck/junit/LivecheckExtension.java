@@ -116,10 +116,21 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             return new TestRun(env, env.app(), false);
         }
         AppVariant base = env.app().variant().orElseThrow(() -> new TestAbortedException(
-                "needs the reference app with its own settings (" + own + "); the app under test is external"));
+                "needs the reference app started with settings of its own (" + describe(own) + "); the app under test is external"));
         AppVariant variant = new AppVariant(own.connectTimeoutMs() > 0 ? own.connectTimeoutMs() : base.connectTimeoutMs(),
                 own.tokenTtlSeconds() > 0 ? own.tokenTtlSeconds() : base.tokenTtlSeconds(), base.bugs());
         return new TestRun(env, env.startReferenceApp(variant), true);
+    }
+
+    private static String describe(WithReferenceApp own) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (own.connectTimeoutMs() > 0) {
+            parts.add("connection timeout " + own.connectTimeoutMs() + " ms");
+        }
+        if (own.tokenTtlSeconds() > 0) {
+            parts.add("token lifetime " + own.tokenTtlSeconds() + " s");
+        }
+        return String.join(", ", parts);
     }
 
     @Override
