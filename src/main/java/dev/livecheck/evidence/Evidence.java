@@ -3,7 +3,6 @@ package dev.livecheck.evidence;
 import dev.livecheck.browser.MediaProbe;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.livekit.ServerLog;
-import dev.livecheck.redact.Redactor;
 import io.qameta.allure.Allure;
 
 import java.io.ByteArrayInputStream;
@@ -42,9 +41,5 @@ public final class Evidence {
         if (!slice.isEmpty()) {
             Allure.addAttachment("LiveKit server log (this test)", "text/plain", slice);
         }
-    }
-
-    public static void attachText(String name, String text) {
-        Allure.addAttachment(name, "text/plain", Redactor.redact(text));
     }
 }

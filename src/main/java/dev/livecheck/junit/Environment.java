@@ -161,10 +161,6 @@ public final class Environment implements AutoCloseable {
         return Optional.ofNullable(signalling);
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
     public AppContract contract() {
         return contract;
     }

@@ -16,10 +16,6 @@ public final class NavBar extends Page {
         return text("current-user");
     }
 
-    public String bookingsLinkText() {
-        return text("nav-bookings");
-    }
-
     public void openBookings() {
         click("nav-bookings");
     }
