@@ -59,4 +59,13 @@ class RedactorTest {
         futures.forEach(CompletableFuture::join);
         assertThat(Redactor.redact("parallel-secret-42-xyz")).isEqualTo("<redacted>");
     }
+
+    @Test
+    void leaksAreDescribedWithoutRevealingThem() {
+        Redactor.registerSecret("a-secret-only-this-test-knows-123");
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjbGllbnQtMjAyIn0.c2lnbmF0dXJl";
+        assertThat(Redactor.leaksIn("token " + jwt + " and a-secret-only-this-test-knows-123"))
+                .containsExactlyInAnyOrder("a JWT", "a registered secret (33 chars)");
+        assertThat(Redactor.leaksIn(Redactor.redact("token " + jwt + " and a-secret-only-this-test-knows-123"))).isEmpty();
+    }
 }
