@@ -300,7 +300,7 @@ class ReleaseGateTest {
 
     @Test
     void secretsInFailureMessagesAreRedacted() throws IOException {
-        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJ2aWRlbyI6eyJyb29tIjoiYSJ9fQ.Zm9vYmFyYmF6";
+        String jwt = dev.livecheck.redact.FakeJwt.of("video-room-a");
         Redactor.registerSecret("gate-test-api-secret");
         allButFindBookingPass();
         results.result("app.ProviderIT.findBooking", "failed").checks("P-02")
