@@ -126,8 +126,11 @@ public final class Participant implements AutoCloseable {
 
     public void join(String booking) {
         Allure.step(name + " clicks \"Join Live Session\" on booking " + booking, () -> {
-            bookings().join(booking);
+            bookings().awaitJoinOffered(booking);
+            // taken before the click: the click returns only once the session page has loaded, and a
+            // timestamp after it would make every "within N s" and "not before N s" check off by the load time
             joinClickedAt = Instant.now();
+            bookings().join(booking);
         });
     }
 
@@ -142,7 +145,7 @@ public final class Participant implements AutoCloseable {
         return Optional.ofNullable(joinClickedAt);
     }
 
-    /** Marks a join started some other way (Try Again, Rejoin, a direct URL). */
+    /** Marks a join about to start some other way (Try Again, Rejoin): call it just before the click. */
     public void markJoinStarted() {
         joinClickedAt = Instant.now();
     }

@@ -54,8 +54,8 @@ class ErrorPathsIT {
         assertThat(client.session().offersGoBack()).as("\"Go Back\" offered").isTrue();
 
         signalling.restore();
-        client.session().tryAgain();
         client.markJoinStarted();
+        client.session().tryAgain();
         Presence.awaitInRoom(client, timeout);
     }
 
@@ -109,8 +109,8 @@ class ErrorPathsIT {
                     .until(() -> client.session().showsError());
             assertThat(client.session().offersTryAgain()).as("\"Try Again\" offered").isTrue();
             livekit.restoreNetwork();
-            client.session().tryAgain();
             client.markJoinStarted();
+            client.session().tryAgain();
             Presence.awaitInRoom(client, Duration.ofSeconds(30));
         });
     }

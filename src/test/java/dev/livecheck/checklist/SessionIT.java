@@ -42,8 +42,8 @@ class SessionIT {
         });
 
         Allure.step("client rejoins", () -> {
-            client.session().rejoin();
             client.markJoinStarted();
+            client.session().rejoin();
             Presence.awaitEachSeesTheOther(provider, client);
             Presence.awaitServerLists(rooms, room, provider, client);
             MediaFlow.awaitMediaFrom(provider, client);
@@ -66,8 +66,8 @@ class SessionIT {
         Instant expiry = issued.plusSeconds(SHORT_TOKEN_TTL_SECONDS);
         waitUntil("the client's " + SHORT_TOKEN_TTL_SECONDS + " s token has expired", Duration.ofSeconds(SHORT_TOKEN_TTL_SECONDS + 5))
                 .until(() -> Instant.now().isAfter(expiry));
-        client.session().rejoin();
         client.markJoinStarted();
+        client.session().rejoin();
 
         waitUntil("the page says the token expired and a new one was requested").until(() -> client.session().showsTokenExpiredNotice());
         Presence.awaitInRoom(client, app.connectTimeout());
