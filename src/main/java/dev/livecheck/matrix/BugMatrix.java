@@ -37,6 +37,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  */
 public final class BugMatrix {
     private static final String SUITES = "dev.livecheck.checklist";
+    /** Marks an item whose test was skipped or could not run, in the per-bug results. */
+    static final String NOT_RUN = DetectionReport.NOT_RUN;
 
     private BugMatrix() {
     }
@@ -112,12 +114,18 @@ public final class BugMatrix {
                 Map.of("livecheck.app.bugs", bug), new AllureJunitPlatform());
         Set<String> failed = new TreeSet<>();
         for (SuiteRunner.Outcome o : outcomes) {
-            if (!o.passed()) {
+            if (o.failedCheck()) {
                 failed.addAll(o.items());
-                System.out.println("[bug-matrix]     " + o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse(""));
+            } else if (!o.passed()) {
+                // skipped, or could not run: no evidence either way, so never counted as a detection
+                failed.addAll(o.items().stream().map(id -> NOT_RUN + id).toList());
+            }
+            if (!o.passed()) {
+                System.out.println("[bug-matrix]     " + o.test() + ": " + (o.setupError() ? "COULD NOT RUN" : o.status()) + " — "
+                        + o.message().lines().findFirst().orElse(""));
             }
         }
-        failed.retainAll(items);
+        failed.removeIf(id -> !items.contains(id.replace(NOT_RUN, "")));
         return failed;
     }
 

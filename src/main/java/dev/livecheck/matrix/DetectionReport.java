@@ -24,19 +24,30 @@ import java.util.TreeSet;
 public record DetectionReport(Expectations expectations, Map<String, Set<String>> failedByBug, Set<String> cleanFailures,
                               Map<String, Long> secondsByBug) {
 
-    public record BugResult(String bug, Set<String> expected, Set<String> failed, Set<String> missed, Set<String> collateral, boolean caught) {
+    /** Prefix of an item, in {@code failedByBug}, whose test was skipped or could not run: never a detection. */
+    public static final String NOT_RUN = "not-run:";
+
+    public record BugResult(String bug, Set<String> expected, Set<String> failed, Set<String> missed, Set<String> collateral, boolean caught,
+                            Set<String> notRun, Set<String> sanityFailed) {
     }
 
     public List<BugResult> bugs() {
         List<BugResult> results = new ArrayList<>();
         expectations.itemsByBug().forEach((bug, expected) -> {
-            Set<String> failed = new TreeSet<>(failedByBug.getOrDefault(bug, Set.of()));
+            Set<String> all = failedByBug.getOrDefault(bug, Set.of());
+            Set<String> notRun = new TreeSet<>();
+            all.stream().filter(id -> id.startsWith(NOT_RUN)).forEach(id -> notRun.add(id.substring(NOT_RUN.length())));
+            Set<String> failed = new TreeSet<>();
+            all.stream().filter(id -> !id.startsWith(NOT_RUN)).forEach(failed::add);
+            Set<String> sanityFailed = new TreeSet<>(failed);
+            sanityFailed.retainAll(expectations.sanity());
+            sanityFailed.removeAll(expected);
             Set<String> missed = new TreeSet<>(expected);
             missed.removeAll(failed);
             Set<String> collateral = new TreeSet<>(failed);
             collateral.removeAll(expected);
             boolean caught = expected.stream().anyMatch(failed::contains);
-            results.add(new BugResult(bug, new TreeSet<>(expected), failed, missed, collateral, caught));
+            results.add(new BugResult(bug, new TreeSet<>(expected), failed, missed, collateral, caught, notRun, sanityFailed));
         });
         return results;
     }
@@ -62,6 +73,12 @@ public record DetectionReport(Expectations expectations, Map<String, Set<String>
                 problems.add("bug " + r.bug() + " was caught by none of its items " + r.expected());
             } else if (!r.missed().isEmpty()) {
                 problems.add("bug " + r.bug() + ": declared items stayed green: " + r.missed());
+            }
+            if (!r.notRun().isEmpty()) {
+                problems.add("bug " + r.bug() + ": items skipped or could not run, so prove nothing: " + r.notRun());
+            }
+            if (!r.sanityFailed().isEmpty()) {
+                problems.add("bug " + r.bug() + ": sanity items failed too, so the run is not trustworthy: " + r.sanityFailed());
             }
         }
         if (!cleanFailures.isEmpty()) {

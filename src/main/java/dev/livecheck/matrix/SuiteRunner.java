@@ -1,6 +1,8 @@
 package dev.livecheck.matrix;
 
+import dev.livecheck.config.LivecheckException;
 import dev.livecheck.junit.Checks;
+import dev.livecheck.redact.Redactor;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
@@ -34,10 +36,19 @@ public final class SuiteRunner {
     private SuiteRunner() {
     }
 
-    /** How one test ended. {@code items} are its {@link Checks} ids. */
-    public record Outcome(String test, Set<String> items, TestExecutionResult.Status status, String message, Duration took) {
+    /**
+     * How one test ended. {@code items} are its {@link Checks} ids; {@code setupError} is true when it could not
+     * run at all (bad configuration, a component that did not start), which is no verdict on the app.
+     */
+    public record Outcome(String test, Set<String> items, TestExecutionResult.Status status, String message, Duration took,
+                          boolean setupError) {
         public boolean passed() {
             return status == TestExecutionResult.Status.SUCCESSFUL;
+        }
+
+        /** The test ran and a check failed: the app's behaviour was judged and found wrong. */
+        public boolean failedCheck() {
+            return status == TestExecutionResult.Status.FAILED && !setupError;
         }
     }
 
@@ -64,9 +75,11 @@ public final class SuiteRunner {
                 test.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getJavaMethod()).ifPresent(m -> {
                     Checks checks = m.getAnnotation(Checks.class);
                     Set<String> items = checks == null ? Set.of() : Arrays.stream(checks.value()).collect(Collectors.toSet());
-                    String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
+                    String message = Redactor.redact(result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(""));
+                    boolean setupError = result.getThrowable().filter(t -> t instanceof LivecheckException
+                            || t instanceof org.junit.jupiter.api.extension.ParameterResolutionException).isPresent();
                     outcomes.add(new Outcome(test.getDisplayName(), items, result.getStatus(), message,
-                            Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now())));
+                            Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now()), setupError));
                 });
             }
         };

@@ -55,6 +55,23 @@ class DetectionReportTest {
     }
 
     @Test
+    void aSkippedOrUnrunnableItemIsNeverADetection() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of(DetectionReport.NOT_RUN + "E-02"), "no-connect-timeout", Set.of("E-01"),
+                        "role-hardcoded", Set.of("C-07", "P-01")), Set.of(), Map.of());
+        assertThat(report.problems()).containsExactly("bug no-auth-check was caught by none of its items [E-02]",
+                "bug no-auth-check: items skipped or could not run, so prove nothing: [E-02]");
+    }
+
+    @Test
+    void aFailingSanityItemMakesTheBugsRunUntrustworthy() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of("E-02", "C-01"), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07", "P-01")),
+                Set.of(), Map.of());
+        assertThat(report.problems()).containsExactly("bug no-auth-check: sanity items failed too, so the run is not trustworthy: [C-01]");
+    }
+
+    @Test
     void aRedCleanRunFailsTheMatrix() {
         DetectionReport report = new DetectionReport(expectations(),
                 Map.of("no-auth-check", Set.of("E-02"), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07", "P-01")), Set.of("P-01"), Map.of());
