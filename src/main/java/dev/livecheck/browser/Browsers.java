@@ -49,11 +49,19 @@ public final class Browsers {
                     ? new Augmenter().augment(new RemoteWebDriver(settings.gridUrl().get().toURL(), chrome))
                     : new ChromeDriver(localService(settings), chrome);
         } catch (MalformedURLException e) {
+            Profiles.delete(profile);
             throw new LivecheckException("livecheck.grid.url is not a URL: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            Profiles.delete(profile);
             throw new LivecheckException("Chromium did not start (" + settings.chromium() + "): " + firstLine(e.getMessage()), e);
         }
-        ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+        try {
+            ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+        } catch (RuntimeException e) {
+            driver.quit();
+            Profiles.delete(profile);
+            throw new LivecheckException("could not install livecheck's probe in Chromium (CDP): " + firstLine(e.getMessage()), e);
+        }
         return new Browser(driver, profile);
     }
 

@@ -14,15 +14,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -188,15 +183,7 @@ public final class Participant implements AutoCloseable {
         } catch (RuntimeException alreadyGone) {
             // the test closed it itself
         }
-        deleteProfile(browser.profile());
-    }
-
-    private static void deleteProfile(Path profile) {
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir; the OS cleans it
-        }
+        Profiles.delete(browser.profile());
     }
 
     @Override

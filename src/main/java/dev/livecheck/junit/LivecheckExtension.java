@@ -177,11 +177,15 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
                 BrowserOptions options = p.isAnnotationPresent(DeniedMedia.class) ? base.denyingMedia() : base;
                 starting.put(p.getName(), CompletableFuture.supplyAsync(() -> new Participants(run).start(p.getName(), role, options)));
             }
-            try {
-                return starting.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().join()));
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+            // wait for every browser, so one that fails to start can't leave another starting behind our back
+            CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
+            for (CompletableFuture<Participant> f : starting.values()) {
+                if (f.isCompletedExceptionally()) {
+                    Throwable cause = f.handle((p, t) -> t instanceof CompletionException c ? c.getCause() : t).join();
+                    throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                }
             }
+            return starting.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().join()));
         });
     }
 

@@ -36,7 +36,13 @@ final class TestRun implements AutoCloseable {
 
     Participant start(String name, Account account, FakeMedia media, BrowserOptions options) {
         Participant p = new Participant(name, account, media, app, environment.browsers(), options);
-        participants.add(p);
+        synchronized (this) {
+            if (closed) {
+                p.close();
+                throw new IllegalStateException("the test ended while " + name + "'s browser was starting");
+            }
+            participants.add(p);
+        }
         return p;
     }
 

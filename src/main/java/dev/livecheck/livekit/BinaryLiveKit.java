@@ -86,10 +86,15 @@ final class BinaryLiveKit extends LocalLiveKit {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            signal("CONT"); // a paused process can't act on SIGTERM
+        try {
+            if (process.isAlive()) {
+                signal("CONT"); // a paused process can't act on SIGTERM
+            }
+        } catch (RuntimeException ignored) {
+            // stop it all the same
+        } finally {
+            ProcessRegistry.stop(process);
         }
-        ProcessRegistry.stop(process);
         try {
             Files.deleteIfExists(configFile);
         } catch (IOException ignored) {
