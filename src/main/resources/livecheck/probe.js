@@ -86,5 +86,19 @@
     return { hz: Math.round(best * binHz), db: Math.round(bins[best]), state: context.state };
   }
 
-  window.__livecheck = { pcs, stats, frame, tone };
+  // Frames decoded for the track a <video> element plays (matched by track id), not for all inbound video.
+  async function trackFrames(video) {
+    const track = video && video.srcObject && video.srcObject.getVideoTracks()[0];
+    if (!track) return null;
+    let frames = null;
+    for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video' && s.trackIdentifier === track.id) frames = (frames || 0) + (s.framesDecoded || 0);
+      });
+    }
+    return frames;
+  }
+
+  window.__livecheck = { pcs, stats, frame, tone, trackFrames };
 })();

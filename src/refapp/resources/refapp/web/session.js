@@ -83,6 +83,7 @@
 
   async function join() {
     leaving = false;
+    clearTimeout(reconnectGiveUp);
     show('session-error', false);
     show('session-ended', false);
     setState('connecting', 'Connecting…');
@@ -160,6 +161,7 @@
       .on(E.Reconnected, onReconnected)
       .on(E.Disconnected, (reason) => {
         if (r !== room) return; // an earlier attempt's room, already given up
+        clearTimeout(reconnectGiveUp);
         console.log(`Disconnected from room (reason ${reason})`);
         if (!leaving && !bug('silent-disconnect')) {
           showError('Connection lost. Check your network, then try again.');
@@ -172,7 +174,9 @@
     console.warn('Connection interrupted; reconnecting…');
     setState('reconnecting', 'Reconnecting…');
     clearTimeout(reconnectGiveUp);
+    const stuck = room;
     reconnectGiveUp = setTimeout(() => {
+      if (stuck !== room) return;
       leaving = true;
       room.disconnect();
       showError('Connection lost. Check your network, then try again.');
@@ -311,17 +315,19 @@
     const durationMs = Date.now() - current.startedAt;
     await current.room.disconnect();
     const blob = new Blob(current.chunks, { type: 'video/webm' });
-    await fetch(`/api/bookings/${cfg.bookingId}/recordings`, {
+    const saved = await fetch(`/api/bookings/${cfg.bookingId}/recordings`, {
       method: 'POST', body: blob, headers: { 'Content-Type': 'video/webm', 'X-Duration-Ms': String(durationMs) },
     });
     await fetch(`/api/bookings/${cfg.bookingId}/recording/stop`, { method: 'POST' });
     show('start-recording', true);
     show('stop-recording', false);
-    console.log(`Recording saved: ${blob.size} bytes, ${durationMs} ms`);
+    if (saved.ok) console.log(`Recording saved: ${blob.size} bytes, ${durationMs} ms`);
+    else console.error(`Recording could not be saved: ${saved.status}`);
   }
 
   async function leave() {
     leaving = true;
+    clearTimeout(reconnectGiveUp);
     await stopRecording();
     await room.disconnect();
     console.log('Left the session');

@@ -44,6 +44,15 @@ public final class MediaProbe {
         return result instanceof Map<?, ?> m ? Stats.of(m) : Stats.none();
     }
 
+    /** Frames decoded for the video track the first element matching the selector plays; -1 when none. */
+    public long trackFramesDecoded(String cssSelector) {
+        Object result = js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "if (!window.__livecheck) { done(null); return; }"
+                        + "window.__livecheck.trackFrames(document.querySelector(arguments[0])).then(done, () => done(null));", cssSelector);
+        return result instanceof Number n ? n.longValue() : -1;
+    }
+
     /** The frame of the first element matching the CSS selector that is playing video. */
     public Optional<Frame> frame(String cssSelector) {
         Object result = js.executeScript(

@@ -19,19 +19,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Recording {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Participant provider;
+    private final AppUnderTest app;
+    private final int recordingsBefore;
     private final Instant startedAt;
     private Instant stoppedAt;
 
-    private Recording(Participant provider) {
+    private Recording(Participant provider, AppUnderTest app, int recordingsBefore) {
         this.provider = provider;
+        this.app = app;
+        this.recordingsBefore = recordingsBefore;
         this.startedAt = Instant.now();
     }
 
-    public static Recording startOn(Participant provider) {
+    public static Recording startOn(Participant provider, AppUnderTest app) {
         return Allure.step(provider.name() + " starts recording", () -> {
+            int before = recordings(provider, app).size();
             provider.session().startRecording();
-            return new Recording(provider);
+            return new Recording(provider, app, before);
         });
+    }
+
+    private static List<Map<String, Object>> recordings(Participant provider, AppUnderTest app) throws java.io.IOException {
+        Participant.BrowserResponse response = provider.request("GET", "/api/bookings/" + app.contract().liveBookingId() + "/recordings");
+        assertThat(response.status()).as("GET recordings").isEqualTo(200);
+        return JSON.readValue(response.body(), new TypeReference<>() { });
     }
 
     public void stop() {
@@ -54,15 +65,13 @@ public final class Recording {
         }
     }
 
-    /** The app kept a recording whose length matches the time between start and stop. */
-    public void awaitArtifact(AppUnderTest app) {
+    /** The app kept a new recording whose length matches the time between start and stop. */
+    public void awaitArtifact() {
         long expectedMs = Duration.between(startedAt, stoppedAt).toMillis();
-        Waits.waitUntil("the app lists a recording of about " + expectedMs + " ms for booking " + app.contract().liveBookingId())
+        Waits.waitUntil("the app lists a new recording of about " + expectedMs + " ms for booking " + app.contract().liveBookingId())
                 .untilAsserted(() -> {
-                    Participant.BrowserResponse response = provider.request("GET", "/api/bookings/" + app.contract().liveBookingId() + "/recordings");
-                    assertThat(response.status()).as("GET recordings").isEqualTo(200);
-                    List<Map<String, Object>> recordings = JSON.readValue(response.body(), new TypeReference<>() { });
-                    assertThat(recordings).as("recordings of the booking").isNotEmpty();
+                    List<Map<String, Object>> recordings = recordings(provider, app);
+                    assertThat(recordings).as("recordings of the booking (there were %d before)", recordingsBefore).hasSizeGreaterThan(recordingsBefore);
                     Map<String, Object> last = recordings.get(recordings.size() - 1);
                     assertThat(((Number) last.get("bytes")).longValue()).as("recording size in bytes").isGreaterThan(10_000);
                     assertThat(((Number) last.get("durationMs")).longValue()).as("recording duration (ms)")

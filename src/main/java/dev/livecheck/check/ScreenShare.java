@@ -8,6 +8,8 @@ import dev.livecheck.pages.SessionPage;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Screen sharing: published as SCREEN_SHARE on LiveKit, rendered on the other page, gone on both when stopped. */
@@ -33,14 +35,19 @@ public final class ScreenShare {
         String room = app.contract().liveRoom();
         Waits.waitUntil("LiveKit lists a SCREEN_SHARE track of " + sharer.identity())
                 .until(() -> screenTracks(rooms, room, sharer) > 0);
-        long before = viewer.probe().stats().framesDecoded();
-        Waits.waitUntil(viewer.name() + " renders " + sharer.name() + "'s screen (frames decoding, picture shown)")
+        String screen = SessionPage.remoteScreenSelector();
+        AtomicLong firstFrames = new AtomicLong(-1);
+        Waits.waitUntil(viewer.name() + " renders " + sharer.name() + "'s screen (its own track decoding frames, picture shown)")
                 .untilAsserted(() -> {
                     assertThat(viewer.session().showsRemoteScreen()).as("%s's page has a remote screen element", viewer.name()).isTrue();
-                    MediaProbe.Frame frame = viewer.probe().frame(SessionPage.remoteScreenSelector()).orElse(null);
+                    MediaProbe.Frame frame = viewer.probe().frame(screen).orElse(null);
                     assertThat(frame).as("remote screen playing on %s's page", viewer.name()).isNotNull();
                     assertThat(frame.width()).as("remote screen width").isGreaterThan(0);
-                    assertThat(viewer.probe().stats().framesDecoded()).as("frames decoded on %s's page", viewer.name()).isGreaterThan(before);
+                    long frames = viewer.probe().trackFramesDecoded(screen);
+                    assertThat(frames).as("frames decoded for the screen track on %s's page", viewer.name()).isPositive();
+                    firstFrames.compareAndSet(-1, frames);
+                    assertThat(frames).as("frames decoded for the screen track keep growing (first seen %d)", firstFrames.get())
+                            .isGreaterThan(firstFrames.get());
                 });
     }
 

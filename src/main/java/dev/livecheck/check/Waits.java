@@ -1,5 +1,6 @@
 package dev.livecheck.check;
 
+import dev.livecheck.config.Settings;
 import org.awaitility.core.ConditionFactory;
 
 import java.time.Duration;
@@ -8,14 +9,16 @@ import static org.awaitility.Awaitility.await;
 
 /** The one place wait budgets are set. Every wait names what it awaits, so a timeout says what didn't happen. */
 public final class Waits {
-    /** How long presence and media may take to show up once both are in the room. */
-    public static final Duration PRESENCE = Duration.ofSeconds(Long.getLong("livecheck.timeout.seconds", 30));
-
     private Waits() {
     }
 
+    /** How long presence and media may take to show up: {@code livecheck.timeout.seconds} (30 by default). */
+    public static Duration presence() {
+        return Duration.ofSeconds(Settings.fromSystem().getInt("livecheck.timeout.seconds", 30));
+    }
+
     public static ConditionFactory waitUntil(String what) {
-        return waitUntil(what, PRESENCE);
+        return waitUntil(what, presence());
     }
 
     public static ConditionFactory waitUntil(String what, Duration atMost) {

@@ -7,6 +7,7 @@ final class ExternalLiveKit implements LiveKitServer {
     private final String wsUrl;
     private final Credentials credentials;
     private final ServerLog log = new ServerLog();
+    private Rooms rooms;
 
     ExternalLiveKit(String url, Credentials credentials) {
         if (!url.matches("(?i)(wss?|https?)://.+")) {
@@ -60,5 +61,13 @@ final class ExternalLiveKit implements LiveKitServer {
     @Override
     public void close() {
         // not ours to stop
+    }
+
+    @Override
+    public synchronized Rooms rooms() {
+        if (rooms == null) {
+            rooms = new Rooms(httpUrl(), credentials());
+        }
+        return rooms;
     }
 }

@@ -25,9 +25,8 @@ public interface LiveKitServer extends AutoCloseable {
 
     void restoreNetwork();
 
-    default Rooms rooms() {
-        return new Rooms(httpUrl(), credentials());
-    }
+    /** LiveKit's RoomService for this server (one client, reused). */
+    Rooms rooms();
 
     @Override
     void close();

@@ -5,6 +5,7 @@ abstract class LocalLiveKit implements LiveKitServer {
     protected final LocalServerConfig config;
     protected final ServerLog log = new ServerLog();
     private final String version;
+    private Rooms rooms;
 
     LocalLiveKit(LocalServerConfig config, String version) {
         this.config = config;
@@ -34,5 +35,13 @@ abstract class LocalLiveKit implements LiveKitServer {
     @Override
     public ServerLog log() {
         return log;
+    }
+
+    @Override
+    public synchronized Rooms rooms() {
+        if (rooms == null) {
+            rooms = new Rooms(httpUrl(), credentials());
+        }
+        return rooms;
     }
 }

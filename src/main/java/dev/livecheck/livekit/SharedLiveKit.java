@@ -43,6 +43,11 @@ record SharedLiveKit(LiveKitServer server) implements LiveKitServer {
     }
 
     @Override
+    public Rooms rooms() {
+        return server.rooms();
+    }
+
+    @Override
     public void close() {
         // the owner closes it with LiveKitServers.closeShared()
     }

@@ -37,6 +37,17 @@ public final class SessionPage extends Page {
         return List.of("waiting", "connected").contains(state());
     }
 
+    /**
+     * The connection timeout the page itself runs with, where the app publishes it (the reference app's
+     * {@code <script id="session-config">} JSON, {@code connectTimeoutMs}); empty for an app that doesn't.
+     */
+    public java.util.Optional<java.time.Duration> configuredConnectTimeout() {
+        Object ms = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const c = document.getElementById('session-config');"
+                        + "try { return c ? JSON.parse(c.textContent).connectTimeoutMs : null; } catch (e) { return null; }");
+        return ms instanceof Number n ? java.util.Optional.of(java.time.Duration.ofMillis(n.longValue())) : java.util.Optional.empty();
+    }
+
     public String roomName() {
         return text("room-name");
     }

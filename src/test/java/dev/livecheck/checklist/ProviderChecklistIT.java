@@ -79,7 +79,8 @@ class ProviderChecklistIT {
 
         Duration took = Presence.awaitInRoom(provider, Duration.ofSeconds(30));
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(30));
-        assertThat(app.connectTimeout()).as("the app's configured connection timeout").isEqualTo(Duration.ofSeconds(30));
+        provider.session().configuredConnectTimeout().ifPresent(timeout ->
+                assertThat(timeout).as("the connection timeout the session page runs with").isEqualTo(Duration.ofSeconds(30)));
         Presence.awaitServerLists(rooms, app.contract().liveRoom(), provider);
     }
 
@@ -109,12 +110,12 @@ class ProviderChecklistIT {
     void startsAndStopsRecording(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
         Consultation.joinBoth(provider, client);
 
-        Recording recording = Recording.startOn(provider);
+        Recording recording = Recording.startOn(provider, app);
         Recording.awaitRecording(true, rooms, app, provider, client);
         MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(3));
         recording.stop();
         Recording.awaitRecording(false, rooms, app, provider, client);
-        recording.awaitArtifact(app);
+        recording.awaitArtifact();
     }
 
     @Test

@@ -31,21 +31,26 @@ class SecretsScanIT {
         Redactor.registerSecret(environment.livekit().credentials().apiSecret());
         Path results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
         List<String> leaks = new ArrayList<>();
-        scan(results, leaks);
+        int scanned = scan(results, leaks);
         scan(Path.of("target/failsafe-reports"), leaks);
-        assertThat(leaks).as("secrets or tokens found in %s and target/failsafe-reports", results).isEmpty();
-        assertThat(Files.list(results).count()).as("files scanned in %s", results).isPositive();
+        scan(Path.of("target/livecheck"), leaks);
+        assertThat(leaks).as("secrets or tokens found in %s, target/failsafe-reports and target/livecheck", results).isEmpty();
+        assertThat(scanned).as("test results scanned in %s", results).isPositive();
     }
 
-    private static void scan(Path dir, List<String> leaks) throws IOException {
+    /** Scans every file below {@code dir}; returns how many Allure test results were among them. */
+    private static int scan(Path dir, List<String> leaks) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return;
+            return 0;
         }
+        int testResults = 0;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                Redactor.leaksIn(text).forEach(leak -> leaks.add(file.getFileName() + ": " + leak));
+                Redactor.leaksIn(text).forEach(leak -> leaks.add(file + ": " + leak));
+                testResults += file.getFileName().toString().endsWith("-result.json") ? 1 : 0;
             }
         }
+        return testResults;
     }
 }
