@@ -56,7 +56,7 @@ public final class Presence {
                         assertThat(listed).as("participants LiveKit lists in %s", room)
                                 .anySatisfy(info -> {
                                     assertThat(info.getIdentity()).isEqualTo(p.identity());
-                                    assertThat(info.getMetadata()).contains("\"role\":\"" + p.role().id() + "\"");
+                                    assertThat(Metadata.role(info.getMetadata())).as("role in metadata %s", info.getMetadata()).isEqualTo(p.role().id());
                                 });
                     }
                 });
