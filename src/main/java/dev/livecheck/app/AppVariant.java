@@ -7,8 +7,8 @@ import java.util.Set;
  * connection timeout, a short token lifetime, or bugs switched on.
  */
 public record AppVariant(long connectTimeoutMs, long tokenTtlSeconds, Set<String> bugs) {
-    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
-    public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = dev.livecheck.refapp.RefAppConfig.DEFAULT_CONNECT_TIMEOUT_MS;
+    public static final long DEFAULT_TOKEN_TTL_SECONDS = dev.livecheck.refapp.RefAppConfig.DEFAULT_TOKEN_TTL_SECONDS;
 
     public static AppVariant defaults(Set<String> bugs) {
         return new AppVariant(DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TOKEN_TTL_SECONDS, Set.copyOf(bugs));

@@ -52,10 +52,6 @@ public final class EmbeddedReferenceApp implements AppUnderTest {
         return Optional.of(variant);
     }
 
-    public ReferenceApp reference() {
-        return app;
-    }
-
     @Override
     public void close() {
         app.close();

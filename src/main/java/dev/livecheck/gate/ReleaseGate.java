@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>Exit codes from {@link #run}: 0 passed (or not enforced), 1 blocked, 2 unusable input or usage.
  *
- * <p>{@link #main} never calls System.exit: Maven runs it in its own JVM through exec:java, where
- * exiting would kill Maven. It throws {@link GateFailedException} carrying the one-line summary
+ * <p>{@link #main} never calls System.exit by default: Maven runs it inside Maven's own JVM through
+ * exec:java, where exiting would kill Maven. It throws {@link GateFailedException} carrying the one-line summary
  * instead (after the per-item lines went to stderr), which fails the build with that message; a
  * plain {@code java} launch then exits 1 for any non-zero code. From a shell (scripts/gate), set
  * {@code -Dlivecheck.gate.exit=true} to get the exit code itself and no stack trace.

@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  * Cheap checks of the configuration run first, so bad input fails before anything is started.
  */
 public final class Environment implements AutoCloseable {
+    /** The browser SDK scripts/provision fetches from npm (its default; the provisioned path wins). */
+    private static final String LIVEKIT_CLIENT_VERSION = "2.23.0";
     private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Settings settings;
@@ -146,7 +148,7 @@ public final class Environment implements AutoCloseable {
 
     private Path livekitClientJs() {
         Path js = Path.of(settings.getOr("livecheck.livekitClient.js",
-                System.getProperty("user.home") + "/.cache/livecheck/npm/livekit-client-2.23.0/livekit-client.umd.js"));
+                System.getProperty("user.home") + "/.cache/livecheck/npm/livekit-client-" + LIVEKIT_CLIENT_VERSION + "/livekit-client.umd.js"));
         if (!Files.isReadable(js)) {
             throw new LivecheckException("the livekit-client browser SDK is missing at " + js + ": run scripts/provision or set livecheck.livekitClient.js");
         }
@@ -191,7 +193,7 @@ public final class Environment implements AutoCloseable {
         env.put("LiveKit.mode", livekit.mode().label());
         env.put("LiveKit.server", livekit.version());
         env.put("LiveKit.url", livekit.wsUrl());
-        env.put("livekit-client", settings.getOr("livecheck.livekitClient.version", "2.23.0"));
+        env.put("livekit-client", settings.getOr("livecheck.livekitClient.version", LIVEKIT_CLIENT_VERSION));
         env.put("Chromium", browsers.chromiumVersion());
         env.put("Browsers", browsers.gridUrl().map(u -> "Selenium Grid " + u).orElse("local Chromium"));
         env.put("App", isReferenceApp() ? "reference app" : "external");

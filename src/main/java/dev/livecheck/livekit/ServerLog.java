@@ -24,8 +24,4 @@ public final class ServerLog {
     public synchronized String tail(int count) {
         return since(Math.max(0, lines.size() - count));
     }
-
-    public synchronized boolean contains(String text) {
-        return lines.stream().anyMatch(l -> l.contains(text));
-    }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Scrubs secrets from text before it lands in a report or log: anything shaped like a JWT, plus
- * every value registered with {@link #registerSecret(String)} (API keys, passwords, tokens).
+ * every value registered with {@link #registerSecret(String)} (the LiveKit API secret of every
+ * server livecheck talks to is registered as its credentials are created).
  */
 public final class Redactor {
 

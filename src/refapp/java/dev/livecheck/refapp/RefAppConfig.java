@@ -40,22 +40,6 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
         return bugs.contains(bug);
     }
 
-    public RefAppConfig withPort(int newPort) {
-        return new RefAppConfig(livekitUrl, apiKey, apiSecret, newPort, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, bugs);
-    }
-
-    public RefAppConfig withConnectTimeoutMs(long ms) {
-        return new RefAppConfig(livekitUrl, apiKey, apiSecret, port, ms, tokenTtlSeconds, seedFile, livekitClientJs, bugs);
-    }
-
-    public RefAppConfig withTokenTtlSeconds(long seconds) {
-        return new RefAppConfig(livekitUrl, apiKey, apiSecret, port, connectTimeoutMs, seconds, seedFile, livekitClientJs, bugs);
-    }
-
-    public RefAppConfig withBugs(Set<Bug> newBugs) {
-        return new RefAppConfig(livekitUrl, apiKey, apiSecret, port, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, newBugs);
-    }
-
     private static String require(Map<String, String> env, String name) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
@@ -72,16 +56,9 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
 
     /** The app can't run without this variable; the message says which and how to fix it. */
     public static final class MissingConfigurationException extends IllegalStateException {
-        private final String variable;
-
         public MissingConfigurationException(String variable) {
             super(variable + " is not set: the reference app needs LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET"
                     + " and LIVEKIT_CLIENT_JS (scripts/provision prints its path); set " + variable + " and start again");
-            this.variable = variable;
-        }
-
-        public String variable() {
-            return variable;
         }
     }
 }

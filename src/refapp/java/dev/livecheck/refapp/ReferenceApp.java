@@ -65,10 +65,6 @@ public final class ReferenceApp implements AutoCloseable {
         return config;
     }
 
-    public List<Recording> recordings() {
-        return List.copyOf(recordings);
-    }
-
     @Override
     public void close() {
         server.stop();
@@ -128,10 +124,7 @@ public final class ReferenceApp implements AutoCloseable {
             ctx.redirect("/login?reason=auth&next=/session/" + id);
             return;
         }
-        Optional<Seed.Booking> booking = seed.booking(id);
-        if (booking.isEmpty() && config.has(Bug.INVALID_BOOKING_JOINS)) {
-            booking = Optional.of(new Seed.Booking(id, "101", "202", List.of(), "LIVE", "Consultation", "now"));
-        }
+        Optional<Seed.Booking> booking = bookingToJoin(id);
         String back = user.map(Html::bookingsPath).orElse("/");
         if (booking.isEmpty()) {
             ctx.status(404).html(Html.error(user.orElse(null), "Booking not found",
@@ -155,6 +148,16 @@ public final class ReferenceApp implements AutoCloseable {
         ctx.html(Html.session(user.orElse(null), booking.get(), JSON.writeValueAsString(pageConfig).replace("</", "<\\/")));
     }
 
+    /** The booking a join is for; with the invalid-booking bug, any id "exists" as a LIVE booking of the seed's pair. */
+    private Optional<Seed.Booking> bookingToJoin(String id) {
+        Optional<Seed.Booking> booking = seed.booking(id);
+        if (booking.isEmpty() && config.has(Bug.INVALID_BOOKING_JOINS)) {
+            Seed.Booking any = seed.bookings().get(0);
+            return Optional.of(new Seed.Booking(id, any.providerId(), any.clientId(), List.of(), "LIVE", "Consultation", "now"));
+        }
+        return booking;
+    }
+
     private void token(Context ctx) {
         String id = ctx.pathParam("id");
         Optional<Seed.User> user = currentUser(ctx);
@@ -165,10 +168,7 @@ public final class ReferenceApp implements AutoCloseable {
             ctx.status(401).json(Map.of("error", "not logged in"));
             return;
         }
-        Optional<Seed.Booking> booking = seed.booking(id);
-        if (booking.isEmpty() && config.has(Bug.INVALID_BOOKING_JOINS)) {
-            booking = Optional.of(new Seed.Booking(id, "101", "202", List.of(), "LIVE", "Consultation", "now"));
-        }
+        Optional<Seed.Booking> booking = bookingToJoin(id);
         if (booking.isEmpty()) {
             ctx.status(404).json(Map.of("error", "booking not found"));
             return;
