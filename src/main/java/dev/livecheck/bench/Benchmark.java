@@ -7,7 +7,6 @@ import dev.livecheck.browser.Browsers;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
-import dev.livecheck.config.Provisioned;
 import dev.livecheck.config.Settings;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.Environment;
@@ -41,7 +40,6 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Provisioned.load();
         int runs = Integer.getInteger("livecheck.bench.runs", 3);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "date", Instant.now().toString()));
@@ -104,7 +102,7 @@ public final class Benchmark {
 
     private static Samples livekitStart(String mode, int runs) {
         Samples s = new Samples();
-        Settings settings = new Settings(k -> k.equals("livecheck.livekit.mode") ? mode : System.getProperty(k), System.getenv());
+        Settings settings = Settings.fromSystem().with("livecheck.livekit.mode", mode);
         for (int i = 0; i < runs; i++) {
             Instant t = Instant.now();
             try (LiveKitServer server = LiveKitServers.start(settings)) {

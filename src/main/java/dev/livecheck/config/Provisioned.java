@@ -7,30 +7,33 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * What scripts/provision found (target/livecheck/provision.properties: Chromium, LiveKit binary and image,
- * livekit-client), loaded as system properties by the command-line entry points; explicit -D values win.
+ * What scripts/provision found (target/livecheck/provision.properties, or {@code -Dlivecheck.provisioned}):
+ * Chromium, the LiveKit binary and image, livekit-client, the Grid classpath. The last fallback of
+ * {@link Settings}: a -D property or an environment variable always wins over it.
  */
 public final class Provisioned {
     public static final Path DEFAULT = Path.of("target/livecheck/provision.properties");
+    private static Properties loaded;
 
     private Provisioned() {
     }
 
-    public static void load() {
-        Path file = Path.of(System.getProperty("livecheck.provisioned", DEFAULT.toString()));
-        if (!Files.isReadable(file)) {
-            return;
+    public static synchronized String get(String key) {
+        if (loaded == null) {
+            loaded = read(Path.of(System.getProperty("livecheck.provisioned", DEFAULT.toString())));
         }
+        return loaded.getProperty(key);
+    }
+
+    private static Properties read(Path file) {
         Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new LivecheckException("cannot read " + file + ": " + e.getMessage() + " — rerun scripts/provision", e);
-        }
-        props.stringPropertyNames().forEach(k -> {
-            if (System.getProperty(k) == null) {
-                System.setProperty(k, props.getProperty(k));
+        if (Files.isReadable(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new LivecheckException("cannot read " + file + ": " + e.getMessage() + " — rerun scripts/provision", e);
             }
-        });
+        }
+        return props;
     }
 }

@@ -3,7 +3,6 @@ package dev.livecheck.matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.config.LivecheckException;
-import dev.livecheck.config.Provisioned;
 import dev.livecheck.gate.Checklist;
 import dev.livecheck.gate.ChecklistItem;
 import dev.livecheck.junit.Checks;
@@ -45,7 +44,6 @@ public final class BugMatrix {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
-        Provisioned.load();
         Path out = Path.of(options.getOrDefault("out", "target/livecheck"));
         System.setProperty("allure.results.directory", out.resolve("matrix-allure-results").toString());
         System.setProperty("livecheck.livekit.reuse", "true");

@@ -2,7 +2,6 @@ package dev.livecheck.matrix;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.livecheck.config.Provisioned;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.livekit.LiveKitServers;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
@@ -38,7 +37,6 @@ public final class RepeatRun {
     }
 
     public static void main(String[] args) throws IOException {
-        Provisioned.load();
         int times = Integer.parseInt(System.getProperty("livecheck.repeat", "3"));
         Path out = Path.of(System.getProperty("livecheck.out", "target/livecheck"));
         System.setProperty("livecheck.livekit.reuse", "true");

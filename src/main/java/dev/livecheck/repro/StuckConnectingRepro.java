@@ -6,7 +6,6 @@ import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.ConsoleLog;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.config.LivecheckException;
-import dev.livecheck.config.Provisioned;
 import dev.livecheck.config.Settings;
 import dev.livecheck.junit.Environment;
 import dev.livecheck.media.Role;
@@ -42,7 +41,6 @@ public final class StuckConnectingRepro {
     }
 
     public static void main(String[] args) throws IOException {
-        Provisioned.load();
         Settings settings = Settings.fromSystem();
         Duration watch = Duration.ofSeconds(settings.getInt("livecheck.repro.watchSeconds", 0));
         try (Environment env = Environment.start(settings)) {

@@ -60,8 +60,7 @@ class BadInputIT {
 
     @org.junit.jupiter.api.Test
     void aWrongApiSecretForAnExternalLiveKitFailsFast() {
-        Map<String, String> binary = Map.of("livecheck.livekit.mode", "binary");
-        try (LiveKitServer livekit = LiveKitServers.start(new Settings(k -> binary.getOrDefault(k, System.getProperty(k)), Map.of()))) {
+        try (LiveKitServer livekit = LiveKitServers.start(Settings.fromSystem().with("livecheck.livekit.mode", "binary"))) {
             Leaks before = Leaks.now();
             List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectClass(JoinCase.class)), m -> m.getName().equals("bothSeeEachOthersCamera"),
                     Map.of("livecheck.livekit.mode", "external", "livecheck.livekit.url", livekit.wsUrl(),

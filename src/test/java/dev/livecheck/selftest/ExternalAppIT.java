@@ -41,12 +41,12 @@ class ExternalAppIT {
 
     @Test
     void theChecklistRunsAgainstAnExternalAppAndAnExternalLiveKit(@TempDir Path results, @TempDir Path gateOut) throws Exception {
-        Map<String, String> binary = Map.of("livecheck.livekit.mode", "binary");
-        try (LiveKitServer livekit = LiveKitServers.start(new Settings(k -> binary.getOrDefault(k, System.getProperty(k)), Map.of()));
+        Settings settings = Settings.fromSystem();
+        try (LiveKitServer livekit = LiveKitServers.start(settings.with("livecheck.livekit.mode", "binary"));
              ReferenceAppProcess app = ReferenceAppProcess.start(Map.of(
                      "LIVEKIT_URL", livekit.wsUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
                      "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(),
-                     "LIVEKIT_CLIENT_JS", System.getProperty("livecheck.livekitClient.js", ""),
+                     "LIVEKIT_CLIENT_JS", settings.getOr("livecheck.livekitClient.js", ""),
                      "LIVECHECK_APP_SEED", Path.of("testdata/reference-app/seed.json").toAbsolutePath().toString()))) {
             Map<String, String> external = new HashMap<>();
             external.put("livecheck.livekit.mode", "external");

@@ -1,5 +1,6 @@
 package dev.livecheck.selftest;
 
+import dev.livecheck.config.Settings;
 import dev.livecheck.grid.LocalGrid;
 import dev.livecheck.matrix.SuiteRunner;
 import dev.livecheck.selftest.cases.JoinCase;
@@ -19,9 +20,10 @@ class GridIT {
 
     @Test
     void theJoinTestPassesThroughASeleniumGrid() {
-        Path classpath = Path.of(System.getProperty("livecheck.grid.classpath",
+        Settings settings = Settings.fromSystem();
+        Path classpath = Path.of(settings.getOr("livecheck.grid.classpath",
                 System.getProperty("user.home") + "/.cache/livecheck/selenium-grid/4.48.0.classpath"));
-        try (LocalGrid grid = LocalGrid.start(classpath, Path.of(System.getProperty("livecheck.chromedriver", "/usr/bin/chromedriver")), 2)) {
+        try (LocalGrid grid = LocalGrid.start(classpath, Path.of(settings.getOr("livecheck.chromedriver", "/usr/bin/chromedriver")), 2)) {
             List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectClass(JoinCase.class)), m -> m.getName().equals("bothSeeEachOthersCamera"),
                     Map.of("livecheck.grid.url", grid.url().toString()));
             assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.passed()).as("join through the Grid: %s", o.message()).isTrue());
