@@ -100,6 +100,7 @@
     $('local-identity').textContent = token.identity;
     room = new LK.Room({ adaptiveStream: false, dynacast: false });
     wire(room);
+    if (cfg.connectDelayMs) await new Promise((resolve) => setTimeout(resolve, cfg.connectDelayMs));
     console.log('Attempting to connect to LiveKit room...');
     // The app's own timeout governs: LiveKit's socket timeout is stretched to match it.
     const timeoutMs = bug('no-connect-timeout') ? 3600000 : cfg.connectTimeoutMs;
@@ -114,15 +115,18 @@
     }
     console.log(`Successfully connected to room: ${room.name}`);
     show('session-controls', true);
-    show('recording-controls', me.role === 'provider' || bug('client-sees-recording-controls'));
-    show('recording-indicator', room.isRecording);
+    show('recording-controls', (me.role === 'provider' && !bug('recording-controls-hidden')) || bug('client-sees-recording-controls'));
+    show('recording-indicator', room.isRecording && !bug('recording-indicator-missing'));
     refresh();
     await publishMedia();
+    if (bug('console-errors')) console.error('Failed to load participant avatars');
   }
 
   async function publishMedia() {
     try {
-      await room.localParticipant.enableCameraAndMicrophone();
+      if (bug('camera-not-published')) await room.localParticipant.setMicrophoneEnabled(true);
+      else if (bug('microphone-not-published')) await room.localParticipant.setCameraEnabled(true);
+      else await room.localParticipant.enableCameraAndMicrophone();
       console.log('Camera and microphone enabled');
     } catch (e) {
       const denied = e.name === 'NotAllowedError' || LK.MediaDeviceFailure.getFailure(e) === 'PermissionDenied';
@@ -154,7 +158,7 @@
       })
       .on(E.RecordingStatusChanged, (recording) => {
         console.log(`Recording ${recording ? 'started' : 'stopped'}`);
-        show('recording-indicator', recording);
+        show('recording-indicator', recording && !bug('recording-indicator-missing'));
       })
       .on(E.Reconnecting, onReconnecting)
       .on(E.SignalReconnecting, onReconnecting)
@@ -266,6 +270,10 @@
   }
 
   async function toggleScreenShare() {
+    if (bug('screen-share-broken')) {
+      screenShareButton($('share-screen').dataset.sharing !== 'true');
+      return;
+    }
     const sharing = room.localParticipant.isScreenShareEnabled;
     try {
       await room.localParticipant.setScreenShareEnabled(!sharing);
@@ -329,7 +337,7 @@
     leaving = true;
     clearTimeout(reconnectGiveUp);
     await stopRecording();
-    await room.disconnect();
+    if (!bug('leave-keeps-connection')) await room.disconnect();
     console.log('Left the session');
     setState('ended', 'You left the session');
     show('session-controls', false);

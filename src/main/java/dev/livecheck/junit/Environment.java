@@ -139,7 +139,7 @@ public final class Environment implements AutoCloseable {
     public Map<String, String> referenceAppVariables() {
         return Map.of("LIVEKIT_URL", signallingUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
                 "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(), "LIVEKIT_CLIENT_JS", livekitClientJs().toString(),
-                "LIVECHECK_APP_SEED", seed().toAbsolutePath().toString());
+                "LIVECHECK_APP_SEED", seed().toAbsolutePath().toString(), "LIVECHECK_APP_BUGS", String.join(",", bugs));
     }
 
     private Path seed() {

@@ -34,7 +34,33 @@ public enum Bug {
     /** An unknown booking id starts a join anyway (connects to a room for a booking that doesn't exist). */
     INVALID_BOOKING_JOINS("invalid-booking-joins"),
     /** Network drops are not surfaced: the page keeps showing the call as if nothing happened. */
-    SILENT_DISCONNECT("silent-disconnect");
+    SILENT_DISCONNECT("silent-disconnect"),
+    /** Every login is refused. */
+    LOGIN_BROKEN("login-broken"),
+    /** The bookings pages carry a generic title instead of "Provider Bookings" / "My Bookings". */
+    BOOKINGS_MISLABELLED("bookings-mislabelled"),
+    /** A LIVE booking is listed without its "Join Live Session" button. */
+    LIVE_BOOKING_NOT_JOINABLE("live-booking-not-joinable"),
+    /** The page waits 31 s before it connects (slow token service, a blocking script). */
+    SLOW_CONNECT("slow-connect"),
+    /** Only the microphone is published. */
+    CAMERA_NOT_PUBLISHED("camera-not-published"),
+    /** Only the camera is published. */
+    MICROPHONE_NOT_PUBLISHED("microphone-not-published"),
+    /** The provider gets no recording controls. */
+    RECORDING_CONTROLS_HIDDEN("recording-controls-hidden"),
+    /** Recording runs but no page shows it. */
+    RECORDING_INDICATOR_MISSING("recording-indicator-missing"),
+    /** "Share screen" says it shares but publishes nothing. */
+    SCREEN_SHARE_BROKEN("screen-share-broken"),
+    /** "Leave" shows the end screen but stays connected. */
+    LEAVE_KEEPS_CONNECTION("leave-keeps-connection"),
+    /** The page logs an error after connecting. */
+    CONSOLE_ERRORS("console-errors"),
+    /** The client's join link differs from the provider's (an extra query parameter). */
+    CLIENT_URL_DIFFERS("client-url-differs"),
+    /** The app starts without its LiveKit variables instead of refusing. */
+    LIVEKIT_CONFIG_UNCHECKED("livekit-config-unchecked");
 
     private final String id;
 

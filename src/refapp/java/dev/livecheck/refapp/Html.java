@@ -55,22 +55,24 @@ final class Html {
                 """.formatted(escape(user.name()), bookingsPath(user), bookingsTitle(user)));
     }
 
-    static String bookings(Seed.User user, java.util.List<Seed.Booking> bookings) {
+    static String bookings(Seed.User user, java.util.List<Seed.Booking> bookings, java.util.Set<Bug> bugs) {
         StringBuilder rows = new StringBuilder();
+        String query = bugs.contains(Bug.CLIENT_URL_DIFFERS) && !user.isProvider() ? "?as=client" : "";
         for (Seed.Booking b : bookings) {
-            String join = b.isLive()
-                    ? "<a class=\"button\" href=\"/session/%s\" data-testid=\"join-session-%s\">Join Live Session</a>".formatted(b.id(), b.id())
+            String join = b.isLive() && !bugs.contains(Bug.LIVE_BOOKING_NOT_JOINABLE)
+                    ? "<a class=\"button\" href=\"/session/%s%s\" data-testid=\"join-session-%s\">Join Live Session</a>".formatted(b.id(), query, b.id())
                     : "";
             rows.append("""
                     <tr data-testid="booking-row-%s"><td>%s</td><td>%s</td>
                     <td><span class="status status-%s" data-testid="booking-status-%s">%s</span></td><td>%s</td></tr>
                     """.formatted(b.id(), escape(b.title()), escape(b.startsAt()), b.status().toLowerCase(), b.id(), b.status(), join));
         }
-        return page(bookingsTitle(user), user, """
+        String title = bugs.contains(Bug.BOOKINGS_MISLABELLED) ? "Bookings" : bookingsTitle(user);
+        return page(title, user, """
                 <h1 data-testid="page-title">%s</h1>
                 <table data-testid="bookings"><thead><tr><th>Booking</th><th>When</th><th>Status</th><th></th></tr></thead>
                 <tbody>%s</tbody></table>
-                """.formatted(bookingsTitle(user), rows));
+                """.formatted(title, rows));
     }
 
     static String error(Seed.User user, String title, String message, String backUrl) {

@@ -97,7 +97,7 @@ public final class ReferenceApp implements AutoCloseable {
         String next = Optional.ofNullable(ctx.formParam("next")).orElse("");
         Optional<Seed.User> user = seed.login(Optional.ofNullable(ctx.formParam("email")).orElse(""),
                 Optional.ofNullable(ctx.formParam("password")).orElse(""));
-        if (user.isEmpty()) {
+        if (user.isEmpty() || config.has(Bug.LOGIN_BROKEN)) {
             ctx.status(401).html(Html.login(next, false, true));
             return;
         }
@@ -114,7 +114,7 @@ public final class ReferenceApp implements AutoCloseable {
             ctx.redirect(Html.bookingsPath(user));
             return;
         }
-        ctx.html(Html.bookings(user, seed.bookingsOf(user)));
+        ctx.html(Html.bookings(user, seed.bookingsOf(user), config.bugs()));
     }
 
     private void sessionPage(Context ctx) throws JsonProcessingException {
@@ -145,6 +145,7 @@ public final class ReferenceApp implements AutoCloseable {
         pageConfig.put("connectTimeoutMs", config.connectTimeoutMs());
         pageConfig.put("reconnectGiveUpMs", 20_000);
         pageConfig.put("bugs", config.bugs().stream().map(Bug::id).toList());
+        pageConfig.put("connectDelayMs", config.has(Bug.SLOW_CONNECT) ? 31_000 : 0);
         ctx.html(Html.session(user.orElse(null), booking.get(), JSON.writeValueAsString(pageConfig).replace("</", "<\\/")));
     }
 

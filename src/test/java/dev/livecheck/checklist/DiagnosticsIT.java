@@ -43,7 +43,7 @@ class DiagnosticsIT {
             Allure.step("the app refuses to start without " + variable, () -> {
                 Map<String, String> env = new HashMap<>(environment.referenceAppVariables());
                 env.remove(variable);
-                ReferenceAppProcess.Exit exit = ReferenceAppProcess.runExpectingFailure(env, Duration.ofSeconds(30));
+                ReferenceAppProcess.Exit exit = ReferenceAppProcess.runExpectingFailure(env, Duration.ofSeconds(15));
                 assertThat(exit.code()).as("exit code without %s (output: %s)", variable, exit.output()).isNotZero().isNotEqualTo(Integer.MIN_VALUE);
                 assertThat(exit.output()).as("what the app says without %s", variable).contains(variable + " is not set");
             });

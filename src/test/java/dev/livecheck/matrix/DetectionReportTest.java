@@ -95,5 +95,7 @@ class DetectionReportTest {
         Set<String> items = Checklist.read(Path.of("testdata/checklist.md")).items().stream().map(ChecklistItem::id).collect(Collectors.toSet());
         Expectations shipped = Expectations.load(Path.of("testdata/bug-detection.properties"), bugs, items);
         assertThat(shipped.itemsByBug().keySet()).containsExactlyInAnyOrderElementsOf(bugs);
+        Set<String> declared = shipped.itemsByBug().values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        assertThat(declared).as("items some bug must turn red: every item's check is shown to fail").containsExactlyInAnyOrderElementsOf(items);
     }
 }
