@@ -100,5 +100,30 @@
     return frames;
   }
 
-  window.__livecheck = { pcs, stats, frame, tone, trackFrames };
+  // Browser dialogs (alert, confirm) are how some apps show errors. Record them as evidence and answer at
+  // once, as a user clicking OK would, so the page is not blocked and the harness can read it.
+  const dialogs = [];
+  window.alert = (message) => { dialogs.push({ type: 'alert', message: String(message), at: Date.now() }); };
+  window.confirm = (message) => { dialogs.push({ type: 'confirm', message: String(message), at: Date.now() }); return true; };
+
+  // The LiveKit tokens the page hands LiveKit: the access_token of its signalling WebSocket. Checks decode
+  // their grants; the harness never logs them.
+  const tokens = [];
+  const NativeWebSocket = window.WebSocket;
+  if (NativeWebSocket) {
+    const TrackedWebSocket = function (url, protocols) {
+      try {
+        const u = new URL(url, location.href);
+        const token = u.searchParams.get('access_token');
+        if (token) tokens.push({ url: u.origin + u.pathname, token, at: Date.now() });
+      } catch (e) { /* not a URL we can read */ }
+      return protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
+    };
+    TrackedWebSocket.prototype = NativeWebSocket.prototype;
+    Object.setPrototypeOf(TrackedWebSocket, NativeWebSocket);
+    ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach((k) => { TrackedWebSocket[k] = NativeWebSocket[k]; });
+    window.WebSocket = TrackedWebSocket;
+  }
+
+  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens };
 })();

@@ -7,7 +7,9 @@
   const cfg = JSON.parse(document.getElementById('session-config').textContent);
   const bug = (id) => cfg.bugs.includes(id);
   const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
-  const OTHER_ROLE = { provider: 'client', client: 'provider' };
+  const HOST = cfg.roles.host;
+  const OTHER_ROLE = { [cfg.roles.host]: cfg.roles.guest, [cfg.roles.guest]: cfg.roles.host };
+  const MECHANIC = cfg.naming === 'mechanic';
   const tokenKey = `consult-token-${cfg.bookingId}`;
 
   let room = null;
@@ -65,6 +67,7 @@
     }
     const token = await response.json();
     console.log(`Token generated successfully: identity=${token.identity} room=${token.room} role=${token.role}`);
+    if (MECHANIC) console.log(`[DIAGNOSTIC PAGE SECURITY] Role assigned: ${token.role.toUpperCase()}`);
     sessionStorage.setItem(tokenKey, JSON.stringify(token));
     return token;
   }
@@ -115,7 +118,7 @@
     }
     console.log(`Successfully connected to room: ${room.name}`);
     show('session-controls', true);
-    show('recording-controls', (me.role === 'provider' && !bug('recording-controls-hidden')) || bug('client-sees-recording-controls'));
+    show('recording-controls', (me.role === HOST && !bug('recording-controls-hidden')) || bug('client-sees-recording-controls'));
     show('recording-indicator', room.isRecording && !bug('recording-indicator-missing'));
     refresh();
     await publishMedia();
@@ -256,8 +259,13 @@
       li.textContent = `${p.name || p.identity} (${roleOf(p)})${p === room.localParticipant ? ' — you' : ''}`;
       list.appendChild(li);
     });
-    const summary = [room.localParticipant, ...remotes].map((p) => `${p.identity} as ${roleOf(p)}`).join(', ');
-    console.log(`Participants detected: ${remotes.length + 1} (${summary})`);
+    if (MECHANIC) {
+      console.log(`[ParticipantMonitor] Participants in room: ${remotes.length + 1}`);
+      [room.localParticipant, ...remotes].forEach((p) => console.log(`[ParticipantMonitor]   - ${p.identity}: ${roleOf(p)}`));
+    } else {
+      const summary = [room.localParticipant, ...remotes].map((p) => `${p.identity} as ${roleOf(p)}`).join(', ');
+      console.log(`Participants detected: ${remotes.length + 1} (${summary})`);
+    }
     const other = OTHER_ROLE[me.role] || 'participant';
     const otherPresent = remotes.some((p) => roleOf(p) === other);
     if (otherPresent) setState('connected', 'Connected');
@@ -364,5 +372,27 @@
     $('toggle-microphone').textContent = on ? 'Unmute' : 'Mute';
   });
   window.addEventListener('beforeunload', () => { leaving = true; if (room) room.disconnect(); });
-  join();
+
+  // A device check before the room (the guide's preflight); ?skipPreflight=true skips it, e.g. for two
+  // browsers on one machine that would fight over one camera.
+  async function preflight() {
+    show('preflight', true);
+    setState('connecting', 'Checking your devices…');
+    let stream = null;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      $('preflight-video').srcObject = stream;
+      $('preflight-status').textContent = 'Camera and microphone ready.';
+    } catch (e) {
+      $('preflight-status').textContent = `Camera or microphone unavailable (${e.name}); you can still join.`;
+    }
+    $('preflight-continue').addEventListener('click', () => {
+      if (stream) stream.getTracks().forEach((t) => t.stop());
+      show('preflight', false);
+      join();
+    }, { once: true });
+  }
+
+  if (cfg.preflight) preflight();
+  else join();
 })();

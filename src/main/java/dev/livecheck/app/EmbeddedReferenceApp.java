@@ -2,7 +2,9 @@ package dev.livecheck.app;
 
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.livekit.LiveKitServer;
+import dev.livecheck.profile.AppProfile;
 import dev.livecheck.refapp.Bug;
+import dev.livecheck.refapp.Naming;
 import dev.livecheck.refapp.RefAppConfig;
 import dev.livecheck.refapp.ReferenceApp;
 
@@ -15,20 +17,20 @@ import java.util.Optional;
  */
 public final class EmbeddedReferenceApp implements AppUnderTest {
     private final ReferenceApp app;
-    private final AppContract contract;
+    private final AppProfile profile;
     private final AppVariant variant;
 
     public EmbeddedReferenceApp(LiveKitServer livekit, String signallingUrl, Path seed, Path livekitClientJs,
-                                AppContract contract, AppVariant variant) {
-        this.contract = contract;
+                                AppProfile profile, AppVariant variant) {
+        this.profile = profile;
         this.variant = variant;
         RefAppConfig config;
         try {
             config = new RefAppConfig(signallingUrl, livekit.credentials().apiKey(), livekit.credentials().apiSecret(), 0,
                     variant.connectTimeoutMs(), variant.tokenTtlSeconds(), seed, livekitClientJs,
-                    Bug.parseList(String.join(",", variant.bugs())));
+                    Bug.parseList(String.join(",", variant.bugs())), Naming.parse(variant.naming()));
         } catch (IllegalArgumentException e) {
-            throw new LivecheckException(e.getMessage() + " (livecheck.app.bugs)", e);
+            throw new LivecheckException(e.getMessage() + " (livecheck.app.bugs, livecheck.app.naming)", e);
         }
         try {
             this.app = ReferenceApp.start(config);
@@ -43,8 +45,8 @@ public final class EmbeddedReferenceApp implements AppUnderTest {
     }
 
     @Override
-    public AppContract contract() {
-        return contract;
+    public AppProfile profile() {
+        return profile;
     }
 
     @Override

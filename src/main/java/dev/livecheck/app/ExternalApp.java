@@ -1,6 +1,7 @@
 package dev.livecheck.app;
 
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.profile.AppProfile;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +13,11 @@ import java.util.Optional;
 /** An app someone else runs ({@code livecheck.app.url}). Checked once for reachability, never stopped. */
 public final class ExternalApp implements AppUnderTest {
     private final String baseUrl;
-    private final AppContract contract;
+    private final AppProfile profile;
 
-    public ExternalApp(String baseUrl, AppContract contract) {
+    public ExternalApp(String baseUrl, AppProfile profile) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.contract = contract;
+        this.profile = profile;
         requireReachable(this.baseUrl);
     }
 
@@ -39,8 +40,8 @@ public final class ExternalApp implements AppUnderTest {
     }
 
     @Override
-    public AppContract contract() {
-        return contract;
+    public AppProfile profile() {
+        return profile;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.livecheck.bench;
 
-import dev.livecheck.app.Account;
+import dev.livecheck.profile.Account;
 import dev.livecheck.media.FakeMedia;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,7 +38,7 @@ final class BareSeleniumJoin {
 
     static void join(WebDriver driver, String baseUrl, Account account, String bookingId) {
         driver.get(baseUrl + "/login");
-        driver.findElement(By.cssSelector("[data-testid='login-email']")).sendKeys(account.email());
+        driver.findElement(By.cssSelector("[data-testid='login-email']")).sendKeys(account.username());
         driver.findElement(By.cssSelector("[data-testid='login-password']")).sendKeys(account.password());
         driver.findElement(By.cssSelector("[data-testid='login-submit']")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));

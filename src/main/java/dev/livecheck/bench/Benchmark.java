@@ -148,8 +148,8 @@ public final class Benchmark {
                 try {
                     Instant t = Instant.now();
                     CompletableFuture<Void> p = CompletableFuture.runAsync(() -> BareSeleniumJoin.join(provider, env.app().baseUrl(),
-                            env.contract().provider(), env.contract().liveBookingId()));
-                    BareSeleniumJoin.join(client, env.app().baseUrl(), env.contract().client(), env.contract().liveBookingId());
+                            env.profile().account(Role.PROVIDER), env.profile().liveSession()));
+                    BareSeleniumJoin.join(client, env.app().baseUrl(), env.profile().account(Role.CLIENT), env.profile().liveSession());
                     p.join();
                     BareSeleniumJoin.awaitConnectedWithVideo(provider);
                     BareSeleniumJoin.awaitConnectedWithVideo(client);
@@ -170,7 +170,7 @@ public final class Benchmark {
     }
 
     private static Participant participant(Environment env, Role role) {
-        return new Participant(role.id(), env.contract().account(role), env.media().of(role), env.app(), env.browsers(), env.browserOptions());
+        return new Participant(role.id(), env.profile().account(role), env.media().of(role), env.app(), env.livekit().rooms(), env.browsers(), env.browserOptions());
     }
 
     private static Participant started(Supplier<Participant> start) {

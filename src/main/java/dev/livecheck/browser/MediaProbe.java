@@ -3,7 +3,9 @@ package dev.livecheck.browser;
 import dev.livecheck.media.Rgb;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,30 +46,34 @@ public final class MediaProbe {
         return result instanceof Map<?, ?> m ? Stats.of(m) : Stats.none();
     }
 
-    /** Frames decoded for the video track the first element matching the selector plays; -1 when none. */
-    public long trackFramesDecoded(String cssSelector) {
+    /** Frames decoded for the video track this element plays; -1 when it plays none. */
+    public long trackFramesDecoded(WebElement video) {
         Object result = js.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "if (!window.__livecheck) { done(null); return; }"
-                        + "window.__livecheck.trackFrames(document.querySelector(arguments[0])).then(done, () => done(null));", cssSelector);
+                        + "window.__livecheck.trackFrames(arguments[0]).then(done, () => done(null));", video);
         return result instanceof Number n ? n.longValue() : -1;
     }
 
-    /** The frame of the first element matching the CSS selector that is playing video. */
-    public Optional<Frame> frame(String cssSelector) {
-        Object result = js.executeScript(
-                "return window.__livecheck ? window.__livecheck.frame(document.querySelector(arguments[0])) : null;", cssSelector);
+    /** The picture this video element shows now; empty when it shows none. */
+    public Optional<Frame> frame(WebElement video) {
+        Object result = js.executeScript("return window.__livecheck ? window.__livecheck.frame(arguments[0]) : null;", video);
         if (!(result instanceof Map<?, ?> m)) {
             return Optional.empty();
         }
         return Optional.of(new Frame(new Rgb((int) n(m, "r"), (int) n(m, "g"), (int) n(m, "b")), n(m, "hash"), n(m, "width"), n(m, "height")));
     }
 
-    /** The dominant frequency of what the first element matching the selector plays. */
-    public Optional<Tone> tone(String cssSelector) {
-        Object result = js.executeScript(
-                "return window.__livecheck ? window.__livecheck.tone(document.querySelector(arguments[0])) : null;", cssSelector);
+    /** The dominant frequency of what this audio (or video) element plays; empty when it plays no audio. */
+    public Optional<Tone> tone(WebElement element) {
+        Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tone(arguments[0]) : null;", element);
         return result instanceof Map<?, ?> m ? Optional.of(new Tone(n(m, "hz"), n(m, "db"))) : Optional.empty();
+    }
+
+    /** The LiveKit tokens the page handed LiveKit (its signalling WebSocket's access_token), oldest first. Never log them. */
+    public List<String> tokens() {
+        Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tokens.map(t => t.token) : [];");
+        return result instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static long n(Map<?, ?> m, String key) {

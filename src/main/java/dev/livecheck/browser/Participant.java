@@ -1,13 +1,18 @@
 package dev.livecheck.browser;
 
-import dev.livecheck.app.Account;
 import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.livekit.Rooms;
 import dev.livecheck.media.FakeMedia;
 import dev.livecheck.media.Role;
 import dev.livecheck.pages.BookingsPage;
 import dev.livecheck.pages.LoginPage;
 import dev.livecheck.pages.NavBar;
+import dev.livecheck.pages.PreJoinPage;
 import dev.livecheck.pages.SessionPage;
+import dev.livecheck.profile.Account;
+import dev.livecheck.profile.AppProfile;
+import dev.livecheck.profile.Feature;
+import dev.livecheck.profile.NamePattern;
 import io.qameta.allure.Allure;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -21,22 +26,32 @@ import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 
-/** One person in one browser: the provider or the client, with their own fake camera and microphone. */
+/**
+ * One person in one browser: the provider or the client, with their own fake camera and microphone. Goes
+ * through the app the way its profile says (log in, bookings or a URL, a pre-join lobby), and knows who it
+ * is on LiveKit: the identity the profile's convention gives, or, where the app makes one up, the identity
+ * LiveKit lists that matches the convention.
+ */
 public final class Participant implements AutoCloseable {
     private final String name;
     private final Account account;
     private final FakeMedia media;
     private final AppUnderTest app;
+    private final Rooms rooms;
     private final Browsers.Browser browser;
     private final ConsoleLog console;
     private final MediaProbe probe;
-    private Instant joinClickedAt;
+    private volatile Instant joinClickedAt;
+    private volatile String identity;
+    private volatile String session;
 
-    public Participant(String name, Account account, FakeMedia media, AppUnderTest app, BrowserSettings settings, BrowserOptions options) {
+    public Participant(String name, Account account, FakeMedia media, AppUnderTest app, Rooms rooms, BrowserSettings settings,
+                       BrowserOptions options) {
         this.name = name;
         this.account = account;
         this.media = media;
         this.app = app;
+        this.rooms = rooms;
         this.browser = Browsers.start(settings, media, options);
         this.console = new ConsoleLog(browser.driver());
         this.probe = new MediaProbe(browser.driver());
@@ -50,13 +65,57 @@ public final class Participant implements AutoCloseable {
         return account.role();
     }
 
+    /** The app's name for this participant's role (e.g. {@code mechanic}). */
+    public String roleName() {
+        return profile().roleName(role());
+    }
+
     public Account account() {
         return account;
     }
 
-    /** The LiveKit identity the app should give this participant. */
+    /** The name the app shows for this person. */
+    public String displayName() {
+        return account.name();
+    }
+
+    public AppProfile profile() {
+        return app.profile();
+    }
+
+    /** The identity the app should give this participant, as the profile's convention writes it. */
+    public NamePattern expectedIdentity() {
+        return profile().identityOf(account);
+    }
+
+    /**
+     * This participant's LiveKit identity: the convention's, where it names one; else the identity LiveKit
+     * lists in the session's room that matches the convention (found once per join).
+     */
     public String identity() {
-        return account.identity();
+        Optional<String> exact = expectedIdentity().exact();
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        if (identity == null) {
+            rooms.findIdentity(expectedIdentity()::matches, room()::matches).ifPresent(found -> identity = found);
+        }
+        return identity != null ? identity : "(" + expectedIdentity() + ", not on LiveKit yet)";
+    }
+
+    /** The session (booking or room id) this participant joins: the live one unless it joined another. */
+    public String sessionId() {
+        return session != null ? session : profile().liveSession();
+    }
+
+    /** The LiveKit room this participant's session should be in, by the app's room convention. */
+    public NamePattern room() {
+        return profile().conventions().roomFor(sessionId());
+    }
+
+    /** How the pages name this person: by identity or display name. */
+    public SessionPage.Person asPerson() {
+        return new SessionPage.Person(identity(), displayName());
     }
 
     public FakeMedia media() {
@@ -76,19 +135,19 @@ public final class Participant implements AutoCloseable {
     }
 
     public LoginPage loginPage() {
-        return new LoginPage(driver());
+        return new LoginPage(driver(), profile());
     }
 
     public NavBar nav() {
-        return new NavBar(driver());
+        return new NavBar(driver(), profile());
     }
 
     public BookingsPage bookings() {
-        return new BookingsPage(driver());
+        return new BookingsPage(driver(), profile());
     }
 
     public SessionPage session() {
-        return new SessionPage(driver());
+        return new SessionPage(driver(), profile());
     }
 
     public void open(String path) {
@@ -100,40 +159,91 @@ public final class Participant implements AutoCloseable {
         return url == null ? "" : url.replaceFirst("^https?://[^/]+", "");
     }
 
+    /** Logs in, where the app has a login. */
     public void logIn() {
-        Allure.step(name + " logs in as " + account.email(), () -> {
-            open("/login");
+        if (!profile().offers(Feature.LOGIN)) {
+            return;
+        }
+        Allure.step(name + " logs in as " + account.username(), () -> {
+            open(profile().flow().loginPath().orElseThrow());
             loginPage().logIn(account);
-            await(name + " signed in (navigation shown)").atMost(Duration.ofSeconds(15)).until(() -> nav().isShown());
+            await(name + " signed in (" + profile().requireLocator("login.signedIn") + " shown)").atMost(Duration.ofSeconds(15))
+                    .ignoreExceptions().until(() -> nav().isShown());
         });
     }
 
     public void openBookings() {
-        Allure.step(name + " opens " + (role() == Role.PROVIDER ? "Provider Bookings" : "My Bookings"), () -> {
-            nav().openBookings();
-            await(name + "'s bookings page listed").atMost(Duration.ofSeconds(15)).until(() -> !bookings().title().isEmpty());
+        Allure.step(name + " opens their bookings", () -> {
+            Optional<String> path = profile().flow().bookingsPath();
+            if (path.isPresent()) {
+                open(path.get());
+            } else {
+                nav().openBookings();
+            }
+            if (profile().locator("bookings.title").isPresent()) {
+                await(name + "'s bookings page listed").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> !bookings().title().isEmpty());
+            }
         });
     }
 
     public void joinLiveBooking() {
-        join(app.contract().liveBookingId());
+        join(profile().liveSession());
     }
 
-    public void join(String booking) {
-        Allure.step(name + " clicks \"Join Live Session\" on booking " + booking, () -> {
-            bookings().awaitJoinOffered(booking);
-            // taken before the click: the click returns only once the session page has loaded, and a
-            // timestamp after it would make every "within N s" and "not before N s" check off by the load time
-            joinClickedAt = Instant.now();
-            bookings().join(booking);
-        });
+    /** Joins a session the app's way: the booking's join button, or the session's URL; then the pre-join lobby. */
+    public void join(String session) {
+        this.session = session;
+        if (profile().flow().join() == AppProfile.JoinVia.BOOKINGS) {
+            Allure.step(name + " clicks join on booking " + session, () -> {
+                // taken before the click: the click returns only once the session page has loaded, and a
+                // timestamp after it would make every "within N s" and "not before N s" check off by the load time
+                markJoinStarted();
+                bookings().join(session);
+            });
+        } else {
+            Allure.step(name + " opens session " + session, () -> {
+                markJoinStarted();
+                open(profile().sessionPath(session));
+            });
+        }
+        passPreJoin();
     }
 
-    /** Log in, open the bookings page, join the LIVE booking: the first four checklist steps. */
+    /** Opens the session's page directly (a link, a reload), then the pre-join lobby where there is one. */
+    public void openSession(String session) {
+        this.session = session;
+        markJoinStarted();
+        open(profile().sessionPath(session));
+        passPreJoin();
+    }
+
+    private void passPreJoin() {
+        if (profile().flow().preJoin()) {
+            Allure.step(name + " passes the pre-join lobby as " + displayName(), () -> {
+                PreJoinPage lobby = new PreJoinPage(driver(), profile());
+                markJoinStarted();
+                lobby.enter(displayName());
+            });
+        }
+    }
+
+    /** Log in, open the bookings, join the live session: the checklist's first steps, as far as the app has them. */
     public void logInAndJoin() {
         logIn();
-        openBookings();
+        if (profile().flow().join() == AppProfile.JoinVia.BOOKINGS) {
+            openBookings();
+        }
         joinLiveBooking();
+    }
+
+    /** Rejoins after leaving: the page's rejoin button where it has one, else the session opened again. */
+    public void rejoin() {
+        if (session().offersRejoin()) {
+            markJoinStarted();
+            session().rejoin();
+        } else {
+            openSession(sessionId());
+        }
     }
 
     public Optional<Instant> joinClickedAt() {
@@ -143,6 +253,7 @@ public final class Participant implements AutoCloseable {
     /** Marks a join about to start some other way (Try Again, Rejoin): call it just before the click. */
     public void markJoinStarted() {
         joinClickedAt = Instant.now();
+        identity = null; // an app that makes identities up may give a new one on every join
     }
 
     /** An answer to a request made from this browser, with its cookies, as the app's own page would make it. */
@@ -161,6 +272,19 @@ public final class Participant implements AutoCloseable {
                 app.baseUrl() + path, method);
         Map<?, ?> map = (Map<?, ?>) result;
         return new BrowserResponse(((Number) map.get("status")).intValue(), String.valueOf(map.get("body")));
+    }
+
+    /** Whether this browser refuses camera and microphone as a denied permission does (getUserMedia → NotAllowedError). */
+    public boolean deniesMedia() {
+        String url = driver().getCurrentUrl();
+        if (url == null || !url.startsWith(app.baseUrl())) {
+            open("/");
+        }
+        Object error = ((JavascriptExecutor) driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "navigator.mediaDevices.getUserMedia({video: true, audio: true})"
+                        + ".then(s => { s.getTracks().forEach(t => t.stop()); done('granted'); }, e => done(e.name));");
+        return "NotAllowedError".equals(error);
     }
 
     public byte[] screenshot() {
@@ -186,8 +310,9 @@ public final class Participant implements AutoCloseable {
         Profiles.delete(browser.profile());
     }
 
+    /** For messages: never asks LiveKit. */
     @Override
     public String toString() {
-        return name + " (" + identity() + ")";
+        return name + " (" + (identity != null ? identity : expectedIdentity()) + ")";
     }
 }

@@ -3,6 +3,8 @@ package dev.livecheck.check;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.pages.SessionPage;
+import dev.livecheck.profile.Feature;
+import dev.livecheck.profile.ParticipantList;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
 
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,22 +26,46 @@ public final class Presence {
         Instant clicked = p.joinClickedAt().orElseThrow(() -> new IllegalStateException(p.name() + " never clicked join"));
         Waits.waitUntil(p.name() + "'s page connected to the room (left \"Connecting…\")", limit)
                 .untilAsserted(() -> assertThat(p.session().isInRoom())
-                        .as("%s's page in the room (state %s, status text \"%s\")", p.name(), p.session().state(), p.session().statusText())
+                        .as("%s's page in the room (state %s, status \"%s\")", p.name(), p.session().state(), p.session().statusText())
                         .isTrue());
         Duration took = Duration.between(clicked, Instant.now());
         Allure.addAttachment(p.name() + " — connection time", "text/plain", took.toMillis() + " ms from click to connected (limit " + limit.toMillis() + " ms)");
         return took;
     }
 
-    /** The viewer's page lists the other participant with their role and shows them, not "Waiting for…". */
+    /** The viewer's page lists the other participant (with their role, where the app has roles), shows their tile, and is connected. */
     public static void awaitPageShows(Participant viewer, Participant other) {
-        Waits.waitUntil(viewer.name() + "'s page shows " + other.name() + " (" + other.identity() + ")")
+        Waits.waitUntil(viewer.name() + "'s page shows " + other.name() + " (" + other + ")")
                 .untilAsserted(() -> {
                     SessionPage page = viewer.session();
-                    assertThat(page.participants()).as("%s's participant list", viewer.name())
-                            .contains(new SessionPage.Listed(other.identity(), other.role().id()));
-                    assertThat(page.state()).as("%s's session state (status \"%s\")", viewer.name(), page.statusText()).isEqualTo("connected");
-                    assertThat(page.showsRemoteTileOf(other.identity())).as("%s's page shows a tile for %s", viewer.name(), other.identity()).isTrue();
+                    viewer.profile().participantList().ifPresent(list ->
+                            assertThat(page.participants()).as("%s's participant list", viewer.name()).anySatisfy(listed -> isListed(listed, other, list)));
+                    assertThat(page.state()).as("%s's session state (status \"%s\")", viewer.name(), page.statusText()).hasToString("connected");
+                    if (viewer.profile().locator("session.remoteTile").isPresent()) {
+                        assertThat(page.showsRemoteTileOf(other.asPerson())).as("%s's page shows a tile for %s", viewer.name(), other).isTrue();
+                    }
+                });
+    }
+
+    /** The page lists this person: by identity where the list shows identities, else by display name; with their role where the app has roles. */
+    private static void isListed(SessionPage.Listed listed, Participant other, ParticipantList list) {
+        if (list.identity().isPresent()) {
+            assertThat(listed.identity()).as("identity listed").isEqualTo(other.identity());
+        } else {
+            assertThat(listed.name()).as("name listed").isEqualTo(other.displayName());
+        }
+        if (list.role().isPresent() && other.profile().offers(Feature.ROLES)) {
+            assertThat(listed.role()).as("role listed for %s", listed.identity()).isEqualTo(other.roleName());
+        }
+    }
+
+    /** Alone in the room, the page says it is waiting for the other side (in the app's words, where the profile gives them). */
+    public static void awaitWaitingFor(Participant absent, Participant viewer) {
+        Optional<String> words = viewer.profile().text("session.waiting").map(t -> t.replace("{otherRole}", absent.roleName()));
+        Waits.waitUntil(viewer.name() + "'s page waits for " + absent.name() + words.map(w -> " (\"" + w + "\")").orElse(""))
+                .untilAsserted(() -> {
+                    assertThat(viewer.session().state()).as("%s's session state", viewer.name()).hasToString("waiting");
+                    words.ifPresent(w -> assertThat(viewer.session().statusText()).as("%s's status", viewer.name()).isEqualTo(w));
                 });
     }
 
@@ -47,34 +74,49 @@ public final class Presence {
         awaitPageShows(b, a);
     }
 
-    /** LiveKit lists every participant in the room, with identity and role metadata. */
-    public static void awaitServerLists(Rooms rooms, String room, Participant... participants) {
-        Waits.waitUntil("LiveKit lists " + Arrays.toString(participants) + " in room " + room)
+    /**
+     * LiveKit lists every participant in one room of the session (the app's room convention), each with an
+     * identity that follows the convention and, where the app keeps roles, their role.
+     */
+    public static void awaitServerLists(Rooms rooms, Participant... participants) {
+        Waits.waitUntil("LiveKit lists " + Arrays.toString(participants) + " in one room " + participants[0].room())
                 .untilAsserted(() -> {
-                    List<LivekitModels.ParticipantInfo> listed = rooms.participants(room);
+                    String room = null;
                     for (Participant p : participants) {
-                        assertThat(listed).as("participants LiveKit lists in %s", room)
-                                .anySatisfy(info -> {
-                                    assertThat(info.getIdentity()).isEqualTo(p.identity());
-                                    assertThat(Metadata.role(info.getMetadata())).as("role in metadata %s", info.getMetadata()).isEqualTo(p.role().id());
-                                });
+                        Optional<ServerView.Listed> listed = ServerView.find(rooms, p);
+                        assertThat(listed).as("%s (identity %s) in a room %s; LiveKit lists %s", p.name(), p.expectedIdentity(), p.room(),
+                                rooms.participantsIn(name -> true).entrySet()).isPresent();
+                        if (p.profile().offers(Feature.ROLES)) {
+                            assertThat(ServerView.roleOf(p, listed.get().info())).as("%s's role (%s) in %s", p.name(), p.profile().conventions().role(),
+                                    describe(listed.get().info())).isEqualTo(p.roleName());
+                        }
+                        assertThat(room == null || room.equals(listed.get().room())).as("%s is in room %s, the others in %s", p.name(), listed.get().room(), room).isTrue();
+                        room = listed.get().room();
                     }
                 });
     }
 
-    /** LiveKit no longer lists the participant in the room. */
-    public static void awaitServerDropped(Rooms rooms, String room, Participant p) {
-        Waits.waitUntil("LiveKit no longer lists " + p.identity() + " in room " + room)
-                .untilAsserted(() -> assertThat(rooms.participants(room)).extracting(LivekitModels.ParticipantInfo::getIdentity)
-                        .doesNotContain(p.identity()));
+    /** LiveKit no longer lists the participant. */
+    public static void awaitServerDropped(Rooms rooms, Participant p) {
+        String identity = p.identity();
+        Waits.waitUntil("LiveKit no longer lists " + identity)
+                .untilAsserted(() -> assertThat(ServerView.everyoneInSession(rooms, p)).extracting(LivekitModels.ParticipantInfo::getIdentity)
+                        .doesNotContain(identity));
     }
 
     /** The viewer's page no longer shows the participant. */
     public static void awaitPageDropped(Participant viewer, Participant gone) {
-        Waits.waitUntil(viewer.name() + "'s page no longer shows " + gone.identity())
+        SessionPage.Person person = gone.asPerson();
+        Waits.waitUntil(viewer.name() + "'s page no longer shows " + gone)
                 .untilAsserted(() -> {
-                    assertThat(viewer.session().participants()).extracting(SessionPage.Listed::identity).doesNotContain(gone.identity());
-                    assertThat(viewer.session().showsRemoteTileOf(gone.identity())).isFalse();
+                    List<SessionPage.Listed> listed = viewer.session().participants();
+                    assertThat(listed).as("%s's participant list", viewer.name())
+                            .noneMatch(l -> l.identity().equals(person.identity()) || (l.identity().isEmpty() && l.name().equals(person.name())));
+                    assertThat(viewer.session().showsRemoteTileOf(person)).as("%s's page shows a tile for %s", viewer.name(), gone).isFalse();
                 });
+    }
+
+    static String describe(LivekitModels.ParticipantInfo info) {
+        return info.getIdentity() + " metadata=" + info.getMetadata() + " attributes=" + info.getAttributesMap();
     }
 }

@@ -2,9 +2,9 @@ package dev.livecheck.check;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.livekit.Rooms;
+import dev.livecheck.profile.AppProfile;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
 
@@ -12,37 +12,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Recording, seen from both pages, from LiveKit (the room's active_recording) and from the app (the artifact). */
+/**
+ * Recording, seen from every page, from LiveKit (the room's {@code active_recording}) and, where the app lists
+ * its recordings ({@code api.recordings} in its profile), from the recording it kept.
+ */
 public final class Recording {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Participant provider;
-    private final AppUnderTest app;
     private final int recordingsBefore;
     private final Instant startedAt;
     private Instant stoppedAt;
 
-    private Recording(Participant provider, AppUnderTest app, int recordingsBefore) {
+    private Recording(Participant provider, int recordingsBefore) {
         this.provider = provider;
-        this.app = app;
         this.recordingsBefore = recordingsBefore;
         this.startedAt = Instant.now();
     }
 
-    public static Recording startOn(Participant provider, AppUnderTest app) {
+    public static Recording startOn(Participant provider) {
         return Allure.step(provider.name() + " starts recording", () -> {
-            int before = recordings(provider, app).size();
+            int before = recordings(provider).map(List::size).orElse(0);
             provider.session().startRecording();
-            return new Recording(provider, app, before);
+            return new Recording(provider, before);
         });
     }
 
-    private static List<Map<String, Object>> recordings(Participant provider, AppUnderTest app) throws java.io.IOException {
-        Participant.BrowserResponse response = provider.request("GET", "/api/bookings/" + app.contract().liveBookingId() + "/recordings");
-        assertThat(response.status()).as("GET recordings").isEqualTo(200);
-        return JSON.readValue(response.body(), new TypeReference<>() { });
+    /** The app's list of the live session's recordings, where its profile names the endpoint. */
+    private static Optional<List<Map<String, Object>>> recordings(Participant provider) throws java.io.IOException {
+        Optional<AppProfile.ApiRoute> route = provider.profile().api("recordings");
+        if (route.isEmpty()) {
+            return Optional.empty();
+        }
+        Participant.BrowserResponse response = provider.request(route.get().method(), route.get().pathFor(provider.profile().liveSession()));
+        assertThat(response.status()).as("%s %s", route.get().method(), route.get().path()).isEqualTo(200);
+        return Optional.of(JSON.readValue(response.body(), new TypeReference<>() { }));
     }
 
     public void stop() {
@@ -53,25 +60,31 @@ public final class Recording {
         });
     }
 
-    /** Every page shows (or no longer shows) the recording indicator, and LiveKit agrees. */
-    public static void awaitRecording(boolean recording, Rooms rooms, AppUnderTest app, Participant... pages) {
-        String room = app.contract().liveRoom();
-        Waits.waitUntil("LiveKit reports room " + room + (recording ? " recording" : " not recording"))
-                .untilAsserted(() -> assertThat(rooms.room(room).map(LivekitModels.Room::getActiveRecording))
-                        .as("room %s active_recording", room).contains(recording));
+    /** LiveKit reports the provider's room recording (or not), and every page shows (or no longer shows) the indicator. */
+    public static void awaitRecording(boolean recording, Rooms rooms, Participant provider, Participant... pages) {
+        Waits.waitUntil("LiveKit reports " + provider + "'s room " + (recording ? "recording" : "not recording"))
+                .untilAsserted(() -> {
+                    Optional<String> room = ServerView.find(rooms, provider).map(ServerView.Listed::room);
+                    assertThat(room).as("%s's room on LiveKit", provider).isPresent();
+                    assertThat(rooms.room(room.get()).map(LivekitModels.Room::getActiveRecording)).as("room %s active_recording", room.get()).contains(recording);
+                });
         for (Participant p : pages) {
             Waits.waitUntil(p.name() + "'s page " + (recording ? "shows" : "no longer shows") + " the recording indicator")
                     .until(() -> p.session().showsRecordingIndicator() == recording);
         }
     }
 
-    /** The app kept a new recording whose length matches the time between start and stop. */
+    /** The app kept a new recording whose length matches the time between start and stop (where it lists recordings). */
     public void awaitArtifact() {
         long expectedMs = Duration.between(startedAt, stoppedAt).toMillis();
-        Waits.waitUntil("the app lists a new recording of about " + expectedMs + " ms for booking " + app.contract().liveBookingId())
+        if (provider.profile().api("recordings").isEmpty()) {
+            Allure.addAttachment("recording artifact", "text/plain", "the app's profile names no recordings endpoint: judged on LiveKit's recording state and the pages");
+            return;
+        }
+        Waits.waitUntil("the app lists a new recording of about " + expectedMs + " ms for session " + provider.profile().liveSession())
                 .untilAsserted(() -> {
-                    List<Map<String, Object>> recordings = recordings(provider, app);
-                    assertThat(recordings).as("recordings of the booking (there were %d before)", recordingsBefore).hasSizeGreaterThan(recordingsBefore);
+                    List<Map<String, Object>> recordings = recordings(provider).orElseThrow();
+                    assertThat(recordings).as("recordings of the session (there were %d before)", recordingsBefore).hasSizeGreaterThan(recordingsBefore);
                     Map<String, Object> last = recordings.get(recordings.size() - 1);
                     assertThat(((Number) last.get("bytes")).longValue()).as("recording size in bytes").isGreaterThan(10_000);
                     assertThat(((Number) last.get("durationMs")).longValue()).as("recording duration (ms)")

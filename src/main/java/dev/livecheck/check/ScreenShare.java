@@ -1,12 +1,11 @@
 package dev.livecheck.check;
 
-import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.MediaProbe;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.livekit.Rooms;
-import dev.livecheck.pages.SessionPage;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
+import org.openqa.selenium.WebElement;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,15 +30,13 @@ public final class ScreenShare {
         });
     }
 
-    public static void awaitShared(Participant sharer, Participant viewer, Rooms rooms, AppUnderTest app) {
-        String room = app.contract().liveRoom();
-        Waits.waitUntil("LiveKit lists a SCREEN_SHARE track of " + sharer.identity())
-                .until(() -> screenTracks(rooms, room, sharer) > 0);
-        String screen = SessionPage.remoteScreenSelector();
+    public static void awaitShared(Participant sharer, Participant viewer, Rooms rooms) {
+        Waits.waitUntil("LiveKit lists a SCREEN_SHARE track of " + sharer).until(() -> screenTracks(rooms, sharer) > 0);
         AtomicLong firstFrames = new AtomicLong(-1);
         Waits.waitUntil(viewer.name() + " renders " + sharer.name() + "'s screen (its own track decoding frames, picture shown)")
                 .untilAsserted(() -> {
-                    assertThat(viewer.session().showsRemoteScreen()).as("%s's page has a remote screen element", viewer.name()).isTrue();
+                    assertThat(viewer.session().remoteScreens()).as("%s's page has a remote screen element", viewer.name()).isNotEmpty();
+                    WebElement screen = viewer.session().remoteScreens().get(0);
                     MediaProbe.Frame frame = viewer.probe().frame(screen).orElse(null);
                     assertThat(frame).as("remote screen playing on %s's page", viewer.name()).isNotNull();
                     assertThat(frame.width()).as("remote screen width").isGreaterThan(0);
@@ -51,16 +48,14 @@ public final class ScreenShare {
                 });
     }
 
-    public static void awaitGone(Participant sharer, Participant viewer, Rooms rooms, AppUnderTest app) {
-        String room = app.contract().liveRoom();
-        Waits.waitUntil("LiveKit no longer lists a SCREEN_SHARE track of " + sharer.identity())
-                .until(() -> screenTracks(rooms, room, sharer) == 0);
+    public static void awaitGone(Participant sharer, Participant viewer, Rooms rooms) {
+        Waits.waitUntil("LiveKit no longer lists a SCREEN_SHARE track of " + sharer).until(() -> screenTracks(rooms, sharer) == 0);
         Waits.waitUntil(viewer.name() + "'s page no longer shows " + sharer.name() + "'s screen")
                 .until(() -> !viewer.session().showsRemoteScreen());
     }
 
-    private static long screenTracks(Rooms rooms, String room, Participant p) {
-        return rooms.participant(room, p.identity()).map(info -> info.getTracksList().stream()
+    private static long screenTracks(Rooms rooms, Participant p) {
+        return ServerView.find(rooms, p).map(l -> l.info().getTracksList().stream()
                 .filter(t -> t.getSource() == LivekitModels.TrackSource.SCREEN_SHARE).count()).orElse(0L);
     }
 }

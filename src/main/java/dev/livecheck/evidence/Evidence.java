@@ -25,6 +25,16 @@ public final class Evidence {
         }
         attachConsole(p);
         try {
+            java.util.List<dev.livecheck.pages.SessionPage.Dialog> dialogs = p.session().dialogs();
+            if (!dialogs.isEmpty()) {
+                Allure.addAttachment(p.name() + " — browser dialogs", "text/plain", dev.livecheck.redact.Redactor.redact(
+                        dialogs.stream().map(d -> java.time.Instant.ofEpochMilli(d.at()) + " " + d.type() + ": " + d.message())
+                                .collect(java.util.stream.Collectors.joining("\n"))));
+            }
+        } catch (RuntimeException e) {
+            // no page to ask
+        }
+        try {
             MediaProbe.Stats stats = p.probe().stats();
             Allure.addAttachment(p.name() + " — WebRTC getStats", "text/plain", stats.toString());
         } catch (RuntimeException e) {

@@ -5,12 +5,14 @@ import java.util.Locale;
 /**
  * What the gate concluded about a checklist item, ordered from best to worst.
  *
- * <p>When several tests check one item the worst status wins. BROKEN ranks above FAILED because a
- * broken test never reached its assertion: the item is unverified and the harness itself needs
- * attention. MISSING ranks worst: nothing ran at all. Every status but PASSED blocks the release.
+ * <p>When several tests check one item the worst status wins. NOT_APPLICABLE: the app's profile says the app
+ * does not offer what the item checks (no login, no recording…), with a reason; it does not block the
+ * release but is counted apart, never as passed. BROKEN ranks above FAILED because a broken test never
+ * reached its assertion: the item is unverified and the harness itself needs attention. MISSING ranks
+ * worst: nothing ran at all. Every other status blocks the release.
  */
 public enum ItemStatus {
-    PASSED, SKIPPED, FAILED, BROKEN, MISSING;
+    PASSED, NOT_APPLICABLE, SKIPPED, FAILED, BROKEN, MISSING;
 
     /** Maps an Allure result status; anything unrecognised counts as broken, never as passed. */
     static ItemStatus fromAllure(String status) {
@@ -30,6 +32,11 @@ public enum ItemStatus {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Lets the release through: passed, or not applicable to this app. */
+    public boolean releasable() {
+        return this == PASSED || this == NOT_APPLICABLE;
     }
 }

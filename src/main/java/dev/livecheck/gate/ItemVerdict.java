@@ -17,9 +17,15 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
         return status == ItemStatus.PASSED;
     }
 
-    /** The item's checklist line: box ticked only when passed, then status and where to find the evidence. */
+    /** The profile's reason when the item does not apply to the app. */
+    public java.util.Optional<String> notApplicableReason() {
+        return status != ItemStatus.NOT_APPLICABLE ? java.util.Optional.empty()
+                : evidence.stream().map(TestResult::notApplicable).filter(r -> r != null && !r.isBlank()).findFirst();
+    }
+
+    /** The item's checklist line: box ticked only when passed ({@code [-]} when not applicable), then status and evidence. */
     public String checklistLine() {
-        String box = passed() ? "[x]" : "[ ]";
+        String box = passed() ? "[x]" : status == ItemStatus.NOT_APPLICABLE ? "[-]" : "[ ]";
         return "- " + box + " " + item.id() + " " + item.title() + " — " + Redactor.redact(statusText());
     }
 
@@ -32,6 +38,7 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
     private String statusText() {
         return switch (status) {
             case MISSING -> "missing: no test result";
+            case NOT_APPLICABLE -> "not applicable: " + notApplicableReason().orElse("the app's profile says so");
             case PASSED -> "passed, " + seconds() + " — evidence: " + evidenceText();
             default -> status.name() + ": " + message() + " — evidence: " + evidenceText();
         };

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 public final class ResultsFolder {
 
     static final String CHECKLIST_LABEL = "checklist";
+    /** Set by livecheck on a test its app's profile says does not apply (the value is the reason). */
+    static final String NOT_APPLICABLE_LABEL = "notApplicable";
     private static final String HINT = " — run the checklist tests first (mvn verify) or pass the right --results folder";
 
     private final ObjectMapper mapper;
@@ -59,11 +61,19 @@ public final class ResultsFolder {
             throw new GateInputException("Allure result " + file + " is not a JSON object — delete it or rerun the tests");
         }
         Set<String> checklistIds = new LinkedHashSet<>();
+        String notApplicable = null;
         for (JsonNode label : root.path("labels")) {
             String value = text(label, "value");
             if (CHECKLIST_LABEL.equals(text(label, "name")) && value != null) {
                 checklistIds.add(value.trim());
             }
+            if (NOT_APPLICABLE_LABEL.equals(text(label, "name")) && value != null) {
+                notApplicable = value;
+            }
+        }
+        ItemStatus status = ItemStatus.fromAllure(text(root, "status"));
+        if (status == ItemStatus.SKIPPED && notApplicable != null) {
+            status = ItemStatus.NOT_APPLICABLE;
         }
         List<TestResult.Attachment> attachments = new ArrayList<>();
         for (JsonNode attachment : root.path("attachments")) {
@@ -74,12 +84,13 @@ public final class ResultsFolder {
                 text(root, "name"),
                 text(root, "fullName"),
                 text(root, "historyId"),
-                ItemStatus.fromAllure(text(root, "status")),
+                status,
                 root.path("start").asLong(0),
                 root.path("stop").asLong(0),
                 Collections.unmodifiableSet(checklistIds),
                 List.copyOf(attachments),
-                text(root.path("statusDetails"), "message"));
+                text(root.path("statusDetails"), "message"),
+                notApplicable);
     }
 
     private static String text(JsonNode node, String field) {

@@ -14,7 +14,8 @@ public record TestResult(
         long stop,
         Set<String> checklistIds,
         List<Attachment> attachments,
-        String message) {
+        String message,
+        String notApplicable) {
 
     public record Attachment(String name, String source) {
     }

@@ -61,24 +61,31 @@ public final class Verdict {
         return items;
     }
 
+    /** Every item passed or does not apply to the app. */
     public boolean passed() {
-        return items.stream().allMatch(ItemVerdict::passed);
+        return items.stream().allMatch(item -> item.status().releasable());
     }
 
     public List<ItemVerdict> blocking() {
-        return items.stream().filter(item -> !item.passed()).toList();
+        return items.stream().filter(item -> !item.status().releasable()).toList();
     }
 
     public long count(ItemStatus status) {
         return items.stream().filter(item -> item.status() == status).count();
     }
 
-    /** e.g. {@code Release gate: BLOCKED — 30 passed, 2 failed, 1 broken, 0 skipped, 1 missing (of 34)}. */
+    /**
+     * e.g. {@code Release gate: BLOCKED — 30 passed, 2 failed, 1 broken, 0 skipped, 1 missing (of 34)}; not applicable
+     * items are counted apart ({@code PASSED — 26 passed, 8 not applicable (of 34)}).
+     */
     public String summary() {
+        long na = count(ItemStatus.NOT_APPLICABLE);
+        String notApplicable = na == 0 ? "" : ", " + na + " not applicable";
         if (passed()) {
-            return "Release gate: PASSED — " + items.size() + " of " + items.size() + " passed";
+            return na == 0 ? "Release gate: PASSED — " + items.size() + " of " + items.size() + " passed"
+                    : "Release gate: PASSED — " + count(ItemStatus.PASSED) + " passed" + notApplicable + " (of " + items.size() + ")";
         }
-        return "Release gate: BLOCKED — " + count(ItemStatus.PASSED) + " passed, " + count(ItemStatus.FAILED)
+        return "Release gate: BLOCKED — " + count(ItemStatus.PASSED) + " passed" + notApplicable + ", " + count(ItemStatus.FAILED)
                 + " failed, " + count(ItemStatus.BROKEN) + " broken, " + count(ItemStatus.SKIPPED) + " skipped, "
                 + count(ItemStatus.MISSING) + " missing (of " + items.size() + ")";
     }
@@ -94,16 +101,17 @@ public final class Verdict {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("items");
         for (ItemVerdict verdict : items) {
-            array.addObject()
+            ObjectNode item = array.addObject()
                     .put("id", verdict.item().id())
                     .put("title", verdict.item().title())
                     .put("section", verdict.item().section())
                     .put("status", verdict.status().label())
                     .put("durationMs", verdict.durationMs());
+            verdict.notApplicableReason().ifPresent(reason -> item.put("reason", reason));
         }
-        for (ItemStatus status : List.of(ItemStatus.PASSED, ItemStatus.FAILED, ItemStatus.BROKEN,
-                ItemStatus.SKIPPED, ItemStatus.MISSING)) {
-            root.put(status.label(), count(status));
+        for (ItemStatus status : List.of(ItemStatus.PASSED, ItemStatus.FAILED, ItemStatus.BROKEN, ItemStatus.SKIPPED, ItemStatus.MISSING,
+                ItemStatus.NOT_APPLICABLE)) {
+            root.put(status == ItemStatus.NOT_APPLICABLE ? "notApplicable" : status.label(), count(status));
         }
         root.put("gate", passed() ? "passed" : "blocked");
         return root;

@@ -1,10 +1,10 @@
 package dev.livecheck.junit;
 
-import dev.livecheck.app.AppContract;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.app.AppVariant;
 import dev.livecheck.app.EmbeddedReferenceApp;
 import dev.livecheck.app.ExternalApp;
+import dev.livecheck.app.LaunchedApp;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.BrowserSettings;
 import dev.livecheck.config.LivecheckException;
@@ -16,7 +16,8 @@ import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.media.MediaCatalog;
 import dev.livecheck.net.FaultProxy;
 import dev.livecheck.process.ProcessRegistry;
-import dev.livecheck.refapp.Seed;
+import dev.livecheck.profile.AppProfile;
+import dev.livecheck.profile.ProfileLoader;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ public final class Environment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Settings settings;
     private final Path testdata;
-    private final AppContract contract;
+    private final AppProfile profile;
+    private final String naming;
     private final MediaCatalog media;
     private final BrowserSettings browsers;
     private final Set<String> bugs;
@@ -56,44 +58,38 @@ public final class Environment implements AutoCloseable {
         this.settings = settings;
         this.testdata = Path.of(settings.getOr("livecheck.testdata", "testdata"));
         this.browsers = BrowserSettings.from(settings);
-        this.contract = AppContract.load(settings, testdata.resolve("app-contract.properties"));
+        this.profile = ProfileLoader.load(settings);
+        this.naming = settings.getOr("livecheck.app.naming", "default");
         // a folder per environment: concurrent environments must not rewrite a file a browser is reading
         this.media = new MediaCatalog(settings, Path.of(settings.getOr("livecheck.work", "target/livecheck"))
                 .resolve("media").resolve(ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet()));
         this.bugs = settings.get("livecheck.app.bugs").map(b -> Arrays.stream(b.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
         Optional<String> appUrl = settings.get("livecheck.app.url");
-        if (appUrl.isEmpty()) {
-            requireBookingsOfTheReferenceApp();
+        Optional<String> command = settings.get("livecheck.app.command");
+        if (appUrl.isPresent() && command.isPresent()) {
+            throw new LivecheckException("livecheck.app.url and livecheck.app.command are both set: give the URL of an app that runs, "
+                    + "or the command livecheck starts it with, not both");
         }
-        if (appUrl.isPresent() && !bugs.isEmpty()) {
-            throw new LivecheckException("livecheck.app.bugs switches bugs of the reference app, but livecheck.app.url points at another app: unset one of them");
+        if (appUrl.isPresent() && (!bugs.isEmpty() || !naming.equals("default"))) {
+            throw new LivecheckException("livecheck.app.bugs and livecheck.app.naming set up the reference app, but livecheck.app.url points at "
+                    + "another app: unset one of them");
         }
         try {
             this.livekit = remember(settings.getBoolean("livecheck.livekit.reuse", false)
                     ? LiveKitServers.startShared(settings) : LiveKitServers.start(settings));
             this.signalling = signallingProxy(settings, appUrl.isPresent());
-            this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, contract))
-                    .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs))));
+            this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, profile))
+                    .or(() -> command.map(c -> LaunchedApp.start(c, settings, launchVariables(), profile)))
+                    .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs, naming))));
+            if (settings.getBoolean("livecheck.profile.check", true)) {
+                ProfileFit.check(this);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         AllureEnvironment.write(describe());
-    }
-
-    /** The contract's booking ids must make sense for the reference app's seed, or every join fails late and obscurely. */
-    private void requireBookingsOfTheReferenceApp() {
-        Seed seed = Seed.read(seed());
-        String live = contract.liveBookingId();
-        if (seed.booking(live).filter(Seed.Booking::isLive).isEmpty()) {
-            throw new LivecheckException("livecheck.app.liveBookingId=" + live + " is not a LIVE booking of the reference app ("
-                    + seed() + "): use one of " + seed.bookings().stream().filter(Seed.Booking::isLive).map(Seed.Booking::id).toList());
-        }
-        if (seed.booking(contract.invalidBookingId()).isPresent()) {
-            throw new LivecheckException("livecheck.app.invalidBookingId=" + contract.invalidBookingId()
-                    + " exists in the reference app's seed: give an id that does not exist");
-        }
     }
 
     public static Environment start(Settings settings) {
@@ -132,14 +128,21 @@ public final class Environment implements AutoCloseable {
 
     /** A reference app of its own for one test; the caller closes it. */
     public AppUnderTest startReferenceApp(AppVariant variant) {
-        return new EmbeddedReferenceApp(livekit, signallingUrl(), seed(), livekitClientJs(), contract, variant);
+        return new EmbeddedReferenceApp(livekit, signallingUrl(), seed(), livekitClientJs(), profile, variant);
+    }
+
+    /** What an app livecheck starts from its command gets: this run's LiveKit (through the signalling proxy) and its bugs. */
+    private Map<String, String> launchVariables() {
+        return Map.of("LIVEKIT_URL", signallingUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
+                "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(), "APP_BUGS", String.join(",", bugs));
     }
 
     /** The variables a reference app process needs to run against this run's LiveKit. */
     public Map<String, String> referenceAppVariables() {
         return Map.of("LIVEKIT_URL", signallingUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
                 "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(), "LIVEKIT_CLIENT_JS", livekitClientJs().toString(),
-                "LIVECHECK_APP_SEED", seed().toAbsolutePath().toString(), "LIVECHECK_APP_BUGS", String.join(",", bugs));
+                "LIVECHECK_APP_SEED", seed().toAbsolutePath().toString(), "LIVECHECK_APP_BUGS", String.join(",", bugs),
+                "LIVECHECK_APP_NAMING", naming);
     }
 
     private Path seed() {
@@ -163,8 +166,9 @@ public final class Environment implements AutoCloseable {
         return Optional.ofNullable(signalling);
     }
 
-    public AppContract contract() {
-        return contract;
+    /** The profile of the app under test (the run's; a test's own app shares it). */
+    public AppProfile profile() {
+        return profile;
     }
 
     public MediaCatalog media() {
@@ -196,7 +200,8 @@ public final class Environment implements AutoCloseable {
         env.put("livekit-client", settings.getOr("livecheck.livekitClient.version", LIVEKIT_CLIENT_VERSION));
         env.put("Chromium", browsers.chromiumVersion());
         env.put("Browsers", browsers.gridUrl().map(u -> "Selenium Grid " + u).orElse("local Chromium"));
-        env.put("App", isReferenceApp() ? "reference app" : "external");
+        env.put("App", isReferenceApp() ? "reference app" : app instanceof LaunchedApp ? "started by livecheck" : "external");
+        env.put("App.profile", profile.toString());
         env.put("App.url", app.baseUrl());
         env.put("App.bugs", bugs.isEmpty() ? "none" : String.join(",", bugs));
         return env;

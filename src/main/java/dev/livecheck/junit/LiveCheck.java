@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(LivecheckExtension.class)
+@ExtendWith({LivecheckExtension.class, TimeoutsFail.class})
 public @interface LiveCheck {
 }

@@ -90,6 +90,12 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             // the "checklist" labels come from @Checks itself (an Allure label annotation), whatever listener writes the results
             Allure.label("tag", String.join(" ", checks.value()));
         });
+        Needs needs = context.getRequiredTestMethod().getAnnotation(Needs.class);
+        if (needs != null) {
+            for (dev.livecheck.profile.Feature feature : needs.value()) {
+                NotApplicable.unless(environment(context).profile(), feature);
+            }
+        }
         testRun(context);
     }
 
@@ -117,8 +123,8 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         }
         AppVariant base = env.app().variant().orElseThrow(() -> new TestAbortedException(
                 "needs the reference app started with settings of its own (" + describe(own) + "); the app under test is external"));
-        AppVariant variant = new AppVariant(own.connectTimeoutMs() > 0 ? own.connectTimeoutMs() : base.connectTimeoutMs(),
-                own.tokenTtlSeconds() > 0 ? own.tokenTtlSeconds() : base.tokenTtlSeconds(), base.bugs());
+        AppVariant variant = base.withConnectTimeoutMs(own.connectTimeoutMs() > 0 ? own.connectTimeoutMs() : base.connectTimeoutMs())
+                .withTokenTtlSeconds(own.tokenTtlSeconds() > 0 ? own.tokenTtlSeconds() : base.tokenTtlSeconds());
         return new TestRun(env, env.startReferenceApp(variant), true);
     }
 

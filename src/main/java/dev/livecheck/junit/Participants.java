@@ -1,10 +1,10 @@
 package dev.livecheck.junit;
 
-import dev.livecheck.app.Account;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.media.FakeMedia;
 import dev.livecheck.media.Role;
+import dev.livecheck.profile.Account;
 
 /** Starts extra browsers in a test (a second client, a browser that denies media); closed after the test. */
 public final class Participants {
@@ -19,7 +19,7 @@ public final class Participants {
     }
 
     public Participant start(String name, Role role, BrowserOptions options) {
-        return run.start(name, run.app().contract().account(role), run.environment().media().of(role), options);
+        return run.start(name, run.app().profile().account(role), run.environment().media().of(role), options);
     }
 
     /** A participant with an account and media of its own (e.g. a third client with a third colour). */

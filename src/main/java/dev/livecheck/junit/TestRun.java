@@ -1,11 +1,11 @@
 package dev.livecheck.junit;
 
-import dev.livecheck.app.Account;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.evidence.Evidence;
 import dev.livecheck.media.FakeMedia;
+import dev.livecheck.profile.Account;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +35,7 @@ final class TestRun implements AutoCloseable {
     }
 
     Participant start(String name, Account account, FakeMedia media, BrowserOptions options) {
-        Participant p = new Participant(name, account, media, app, environment.browsers(), options);
+        Participant p = new Participant(name, account, media, app, environment.livekit().rooms(), environment.browsers(), options);
         synchronized (this) {
             if (closed) {
                 p.close();
@@ -70,11 +70,12 @@ final class TestRun implements AutoCloseable {
         }
     }
 
-    /** The next test starts from an empty server; on an external deployment only the booking's room is removed. */
+    /** The next test starts from an empty server; on an external deployment only the live session's rooms are removed. */
     private void cleanRooms() {
         try {
             if (environment.livekit().mode() == dev.livecheck.livekit.LiveKitMode.EXTERNAL) {
-                environment.livekit().rooms().delete(app.contract().liveRoom());
+                environment.livekit().rooms().matching(app.profile().liveRoom()::matches)
+                        .forEach(r -> environment.livekit().rooms().delete(r.getName()));
             } else {
                 environment.livekit().rooms().deleteAll();
             }

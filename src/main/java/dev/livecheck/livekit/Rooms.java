@@ -7,8 +7,11 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** LiveKit's own view of rooms and participants (RoomService), the evidence for presence checks. */
 public final class Rooms {
@@ -36,6 +39,26 @@ public final class Rooms {
 
     public Optional<LivekitModels.ParticipantInfo> participant(String room, String identity) {
         return participants(room).stream().filter(p -> p.getIdentity().equals(identity)).findFirst();
+    }
+
+    /** The rooms whose name the predicate accepts (e.g. the app's room convention). */
+    public List<LivekitModels.Room> matching(Predicate<String> name) {
+        return list().stream().filter(r -> name.test(r.getName())).toList();
+    }
+
+    /** Everyone in the rooms whose name the predicate accepts, by room. */
+    public Map<String, List<LivekitModels.ParticipantInfo>> participantsIn(Predicate<String> room) {
+        Map<String, List<LivekitModels.ParticipantInfo>> byRoom = new LinkedHashMap<>();
+        for (LivekitModels.Room r : matching(room)) {
+            byRoom.put(r.getName(), participants(r.getName()));
+        }
+        return byRoom;
+    }
+
+    /** The identity of someone matching {@code identity} in a room matching {@code room}: how a made-up identity is found. */
+    public Optional<String> findIdentity(Predicate<String> identity, Predicate<String> room) {
+        return participantsIn(room).values().stream().flatMap(List::stream).map(LivekitModels.ParticipantInfo::getIdentity)
+                .filter(identity).findFirst();
     }
 
     public void delete(String room) {

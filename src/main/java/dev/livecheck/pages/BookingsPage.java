@@ -1,43 +1,42 @@
 package dev.livecheck.pages;
 
+import dev.livecheck.profile.AppProfile;
 import org.openqa.selenium.WebDriver;
 
-import java.time.Duration;
+import java.util.Map;
 
-import static org.awaitility.Awaitility.await;
-
-/** "Provider Bookings" / "My Bookings": {@code page-title}, {@code booking-row-{id}}, {@code booking-status-{id}}, {@code join-session-{id}}. */
+/** The bookings list: {@code bookings.title}, and per booking {@code bookings.row}, {@code bookings.status}, {@code bookings.join}. */
 public final class BookingsPage extends Page {
-    public BookingsPage(WebDriver driver) {
-        super(driver);
+    public BookingsPage(WebDriver driver, AppProfile profile) {
+        super(driver, profile);
     }
 
     public String title() {
-        return text("page-title");
+        return text("bookings.title");
     }
 
-    public boolean lists(String bookingId) {
-        return isVisible("booking-row-" + bookingId);
+    public boolean lists(String session) {
+        return isVisible("bookings.row", of(session));
     }
 
-    public String status(String bookingId) {
-        return text("booking-status-" + bookingId);
+    public String status(String session) {
+        return text("bookings.status", of(session));
     }
 
-    public boolean offersJoin(String bookingId) {
-        return isVisible("join-session-" + bookingId);
+    public boolean offersJoin(String session) {
+        return isVisible("bookings.join", of(session));
     }
 
-    public String joinLabel(String bookingId) {
-        return text("join-session-" + bookingId);
+    public String joinLabel(String session) {
+        return text("bookings.join", of(session));
     }
 
-    public void awaitJoinOffered(String bookingId) {
-        await("\"Join Live Session\" offered for booking " + bookingId).atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> offersJoin(bookingId));
+    /** Waits for the booking's join button (failing with its name if it never shows), then clicks it. */
+    public void join(String session) {
+        click("bookings.join", of(session));
     }
 
-    public void join(String bookingId) {
-        click("join-session-" + bookingId);
+    private static Map<String, String> of(String session) {
+        return Map.of("session", session);
     }
 }

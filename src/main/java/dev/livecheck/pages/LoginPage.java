@@ -1,33 +1,34 @@
 package dev.livecheck.pages;
 
-import dev.livecheck.app.Account;
+import dev.livecheck.profile.Account;
+import dev.livecheck.profile.AppProfile;
 import org.openqa.selenium.WebDriver;
 
-/** {@code login-email}, {@code login-password}, {@code login-submit}; {@code login-prompt} when sent here to log in first. */
+/** The login form ({@code login.*}), and the prompt shown when sent to log in first. */
 public final class LoginPage extends Page {
-    public LoginPage(WebDriver driver) {
-        super(driver);
+    public LoginPage(WebDriver driver, AppProfile profile) {
+        super(driver, profile);
     }
 
     public void logIn(Account account) {
-        type("login-email", account.email());
-        type("login-password", account.password());
-        click("login-submit");
+        type("login.username", account.username());
+        type("login.password", account.password());
+        click("login.submit");
     }
 
     public boolean isShown() {
-        return isVisible("login-form");
+        return isVisible("login.username");
     }
 
     public boolean showsLoginPrompt() {
-        return isVisible("login-prompt");
+        return has("login.prompt") ? isVisible("login.prompt") : isShown();
     }
 
     public String prompt() {
-        return text("login-prompt");
+        return text("login.prompt");
     }
 
     public boolean showsError() {
-        return isVisible("login-error");
+        return isVisible("login.failed");
     }
 }

@@ -1,22 +1,23 @@
 package dev.livecheck.pages;
 
+import dev.livecheck.profile.AppProfile;
 import org.openqa.selenium.WebDriver;
 
-/** The signed-in navigation: {@code nav-bookings}, {@code current-user}, {@code logout}. */
+/** What a signed-in page shows: {@code login.signedIn}, {@code login.currentUser}, {@code bookings.open}. */
 public final class NavBar extends Page {
-    public NavBar(WebDriver driver) {
-        super(driver);
+    public NavBar(WebDriver driver, AppProfile profile) {
+        super(driver, profile);
     }
 
     public boolean isShown() {
-        return isVisible("nav");
+        return isVisible("login.signedIn");
     }
 
     public String currentUser() {
-        return text("current-user");
+        return text("login.currentUser");
     }
 
     public void openBookings() {
-        click("nav-bookings");
+        click("bookings.open");
     }
 }

@@ -48,7 +48,7 @@ public final class StuckConnectingRepro {
             AppUnderTest own = null;
             if (env.isReferenceApp()) {
                 long timeout = settings.getInt("livecheck.repro.connectTimeoutMs", (int) AppVariant.DEFAULT_CONNECT_TIMEOUT_MS);
-                own = env.startReferenceApp(new AppVariant(timeout, AppVariant.DEFAULT_TOKEN_TTL_SECONDS, app.variant().orElseThrow().bugs()));
+                own = env.startReferenceApp(app.variant().orElseThrow().withConnectTimeoutMs(timeout));
                 app = own;
             }
             FaultProxy hostBlackHole = null;
@@ -64,9 +64,11 @@ public final class StuckConnectingRepro {
             System.out.printf("stuck-connecting repro: app %s (%s), LiveKit %s %s, watching %d s%n", app.baseUrl(),
                     env.isReferenceApp() ? "reference app, bugs " + app.variant().map(v -> v.bugs().isEmpty() ? "none" : String.join(",", v.bugs())).orElse("") : "external",
                     env.livekit().mode().label(), env.livekit().wsUrl(), watch.toSeconds());
-            try (Participant client = new Participant("client", app.contract().client(), env.media().of(Role.CLIENT), app, env.browsers(), options)) {
+            try (Participant client = new Participant("client", app.profile().account(Role.CLIENT), env.media().of(Role.CLIENT), app, env.livekit().rooms(), env.browsers(), options)) {
                 client.logIn();
-                client.openBookings();
+                if (app.profile().flow().join() == dev.livecheck.profile.AppProfile.JoinVia.BOOKINGS) {
+                    client.openBookings();
+                }
                 if (env.isReferenceApp()) {
                     env.signalling().orElseThrow().blackHole();
                     System.out.println("  LiveKit signalling is now a black hole (TCP accepted, never answered)");

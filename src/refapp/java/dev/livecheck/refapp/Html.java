@@ -9,7 +9,7 @@ final class Html {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
-    static String page(String title, Seed.User user, String body) {
+    static String page(String title, Seed.User user, Naming naming, String body) {
         String nav = user == null ? "" : """
                 <nav data-testid="nav">
                   <a href="/home" data-testid="nav-home">Home</a>
@@ -17,7 +17,7 @@ final class Html {
                   <span data-testid="current-user">%s</span>
                   <form method="post" action="/logout"><button data-testid="logout">Log out</button></form>
                 </nav>
-                """.formatted(bookingsPath(user), bookingsTitle(user), escape(user.name()));
+                """.formatted(bookingsPath(user), bookingsTitle(user, naming), escape(user.name()));
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s · Consult</title><link rel="icon" href="data:,">
@@ -30,14 +30,14 @@ final class Html {
         return user.isProvider() ? "/provider/bookings" : "/bookings";
     }
 
-    static String bookingsTitle(Seed.User user) {
-        return user.isProvider() ? "Provider Bookings" : "My Bookings";
+    static String bookingsTitle(Seed.User user, Naming naming) {
+        return user.isProvider() ? naming.hostBookingsTitle() : "My Bookings";
     }
 
     static String login(String next, boolean authRequired, boolean failed) {
         String prompt = authRequired ? "<p class=\"notice\" data-testid=\"login-prompt\">Please log in to join your session.</p>" : "";
         String error = failed ? "<p class=\"error\" data-testid=\"login-error\">Email or password is incorrect.</p>" : "";
-        return page("Log in", null, """
+        return page("Log in", null, Naming.DEFAULT, """
                 <h1 data-testid="page-title">Log in</h1>%s%s
                 <form method="post" action="/login" data-testid="login-form">
                   <input type="hidden" name="next" value="%s">
@@ -48,14 +48,14 @@ final class Html {
                 """.formatted(prompt, error, escape(next)));
     }
 
-    static String home(Seed.User user) {
-        return page("Home", user, """
+    static String home(Seed.User user, Naming naming) {
+        return page("Home", user, naming, """
                 <h1 data-testid="page-title">Welcome, %s</h1>
                 <p>Your consultations are under <a href="%s">%s</a>.</p>
-                """.formatted(escape(user.name()), bookingsPath(user), bookingsTitle(user)));
+                """.formatted(escape(user.name()), bookingsPath(user), bookingsTitle(user, naming)));
     }
 
-    static String bookings(Seed.User user, java.util.List<Seed.Booking> bookings, java.util.Set<Bug> bugs) {
+    static String bookings(Seed.User user, java.util.List<Seed.Booking> bookings, java.util.Set<Bug> bugs, Naming naming) {
         StringBuilder rows = new StringBuilder();
         String query = bugs.contains(Bug.CLIENT_URL_DIFFERS) && !user.isProvider() ? "?as=client" : "";
         for (Seed.Booking b : bookings) {
@@ -67,16 +67,16 @@ final class Html {
                     <td><span class="status status-%s" data-testid="booking-status-%s">%s</span></td><td>%s</td></tr>
                     """.formatted(b.id(), escape(b.title()), escape(b.startsAt()), b.status().toLowerCase(), b.id(), b.status(), join));
         }
-        String title = bugs.contains(Bug.BOOKINGS_MISLABELLED) ? "Bookings" : bookingsTitle(user);
-        return page(title, user, """
+        String title = bugs.contains(Bug.BOOKINGS_MISLABELLED) ? "Bookings" : bookingsTitle(user, naming);
+        return page(title, user, naming, """
                 <h1 data-testid="page-title">%s</h1>
                 <table data-testid="bookings"><thead><tr><th>Booking</th><th>When</th><th>Status</th><th></th></tr></thead>
                 <tbody>%s</tbody></table>
                 """.formatted(title, rows));
     }
 
-    static String error(Seed.User user, String title, String message, String backUrl) {
-        return page(title, user, """
+    static String error(Seed.User user, Naming naming, String title, String message, String backUrl) {
+        return page(title, user, naming, """
                 <div class="error-panel" data-testid="session-error">
                   <h1 data-testid="session-error-title">%s</h1>
                   <p data-testid="session-error-message">%s</p>
@@ -85,12 +85,18 @@ final class Html {
                 """.formatted(escape(title), escape(message), backUrl));
     }
 
-    static String session(Seed.User user, Seed.Booking booking, String configJson) {
-        return page("Live session", user, """
+    static String session(Seed.User user, Naming naming, Seed.Booking booking, String configJson) {
+        return page("Live session", user, naming, """
                 <div class="session" data-testid="session-page">
                   <header><h1>%s</h1>
                     <span>Room <code data-testid="room-name"></code></span>
                     <span>You are <code data-testid="local-identity"></code></span></header>
+                  <section class="preflight" data-testid="preflight" hidden>
+                    <h2>Check your camera and microphone</h2>
+                    <video data-testid="preflight-video" autoplay muted playsinline></video>
+                    <p data-testid="preflight-status">Checking your devices…</p>
+                    <button data-testid="preflight-continue">Continue to session</button>
+                  </section>
                   <div class="status" data-testid="session-status" data-state="connecting">Connecting…</div>
                   <div class="error-panel" data-testid="session-error" hidden>
                     <p data-testid="session-error-message"></p>

@@ -12,9 +12,10 @@ import java.util.Set;
  * @param livekitUrl      what browsers connect to (LIVEKIT_URL)
  * @param connectTimeoutMs how long the session page waits for LiveKit before showing an error
  * @param tokenTtlSeconds lifetime of the tokens the app mints
+ * @param naming          the names of the two sides, rooms and console lines (LIVECHECK_APP_NAMING)
  */
 public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, int port, long connectTimeoutMs,
-                           long tokenTtlSeconds, Path seedFile, Path livekitClientJs, Set<Bug> bugs) {
+                           long tokenTtlSeconds, Path seedFile, Path livekitClientJs, Set<Bug> bugs, Naming naming) {
 
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
@@ -35,7 +36,8 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
                 Long.parseLong(env.getOrDefault("LIVECHECK_APP_TOKEN_TTL_S", Long.toString(DEFAULT_TOKEN_TTL_SECONDS))),
                 Path.of(env.getOrDefault("LIVECHECK_APP_SEED", "testdata/reference-app/seed.json")),
                 Path.of(require(env, "LIVEKIT_CLIENT_JS")),
-                bugs);
+                bugs,
+                Naming.parse(env.get("LIVECHECK_APP_NAMING")));
     }
 
     public boolean has(Bug bug) {
@@ -53,7 +55,7 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
     @Override
     public String toString() {
         return "RefAppConfig[livekitUrl=" + livekitUrl + ", apiKey=" + apiKey + ", apiSecret=<redacted>, port=" + port
-                + ", connectTimeoutMs=" + connectTimeoutMs + ", tokenTtlSeconds=" + tokenTtlSeconds + ", bugs=" + bugs + "]";
+                + ", connectTimeoutMs=" + connectTimeoutMs + ", tokenTtlSeconds=" + tokenTtlSeconds + ", bugs=" + bugs + ", naming=" + naming.id() + "]";
     }
 
     /** The app can't run without this variable; the message says which and how to fix it. */

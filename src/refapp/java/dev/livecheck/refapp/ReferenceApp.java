@@ -81,7 +81,7 @@ public final class ReferenceApp implements AutoCloseable {
             ctx.req().getSession().invalidate();
             ctx.redirect("/login");
         });
-        server.get("/home", ctx -> withUser(ctx, user -> ctx.html(Html.home(user))));
+        server.get("/home", ctx -> withUser(ctx, user -> ctx.html(Html.home(user, config.naming()))));
         server.get("/provider/bookings", ctx -> withUser(ctx, user -> bookingsPage(ctx, user, true)));
         server.get("/bookings", ctx -> withUser(ctx, user -> bookingsPage(ctx, user, false)));
         server.get("/session/{id}", this::sessionPage);
@@ -114,7 +114,7 @@ public final class ReferenceApp implements AutoCloseable {
             ctx.redirect(Html.bookingsPath(user));
             return;
         }
-        ctx.html(Html.bookings(user, seed.bookingsOf(user), config.bugs()));
+        ctx.html(Html.bookings(user, seed.bookingsOf(user), config.bugs(), config.naming()));
     }
 
     private void sessionPage(Context ctx) throws JsonProcessingException {
@@ -127,16 +127,16 @@ public final class ReferenceApp implements AutoCloseable {
         Optional<Seed.Booking> booking = bookingToJoin(id);
         String back = user.map(Html::bookingsPath).orElse("/");
         if (booking.isEmpty()) {
-            ctx.status(404).html(Html.error(user.orElse(null), "Booking not found",
+            ctx.status(404).html(Html.error(user.orElse(null), config.naming(), "Booking not found",
                     "We couldn't find booking " + id + ". It may have been cancelled, or the link is wrong.", back));
             return;
         }
         if (user.isPresent() && !booking.get().involves(user.get())) {
-            ctx.status(403).html(Html.error(user.get(), "Not your booking", "You are not a participant of booking " + id + ".", back));
+            ctx.status(403).html(Html.error(user.get(), config.naming(), "Not your booking", "You are not a participant of booking " + id + ".", back));
             return;
         }
         if (!booking.get().isLive()) {
-            ctx.status(409).html(Html.error(user.orElse(null), "Session not live",
+            ctx.status(409).html(Html.error(user.orElse(null), config.naming(), "Session not live",
                     "Booking " + id + " is " + booking.get().status() + "; you can join when it is LIVE.", back));
             return;
         }
@@ -146,7 +146,10 @@ public final class ReferenceApp implements AutoCloseable {
         pageConfig.put("reconnectGiveUpMs", 20_000);
         pageConfig.put("bugs", config.bugs().stream().map(Bug::id).toList());
         pageConfig.put("connectDelayMs", config.has(Bug.SLOW_CONNECT) ? 31_000 : 0);
-        ctx.html(Html.session(user.orElse(null), booking.get(), JSON.writeValueAsString(pageConfig).replace("</", "<\\/")));
+        pageConfig.put("roles", Map.of("host", config.naming().host(), "guest", config.naming().guest()));
+        pageConfig.put("naming", config.naming().id());
+        pageConfig.put("preflight", config.naming().hasPreflight() && !"true".equals(ctx.queryParam("skipPreflight")));
+        ctx.html(Html.session(user.orElse(null), config.naming(), booking.get(), JSON.writeValueAsString(pageConfig).replace("</", "<\\/")));
     }
 
     /** The booking a join is for; with the invalid-booking bug, any id "exists" as a LIVE booking of the seed's pair. */

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Mints LiveKit tokens server-side. The role comes from the booking and the logged-in account, never
  * from the request: identity {@code provider-{userId}} or {@code client-{userId}}, metadata
- * {@code {"role":"provider"}}, room {@code booking-{bookingId}}.
+ * {@code {"role":"provider"}}, room {@code booking-{bookingId}} (other names with {@link Naming}).
  */
 final class TokenIssuer {
     private final RefAppConfig config;
@@ -29,7 +29,7 @@ final class TokenIssuer {
 
     JoinToken forParticipant(Seed.User user, Seed.Booking booking) {
         boolean provider = config.has(Bug.ROLE_HARDCODED) || user.id().equals(booking.providerId());
-        String role = provider ? "provider" : "client";
+        String role = config.naming().role(provider);
         String identity = config.has(Bug.IDENTITY_WITHOUT_ROLE_PREFIX) ? user.id() : role + "-" + user.id();
         String room = roomFor(booking, provider);
         AccessToken token = newToken();
@@ -54,12 +54,9 @@ final class TokenIssuer {
         return new JoinToken(token.toJwt(), identity, room, "recorder", expiry());
     }
 
-    static String roomFor(Seed.Booking booking) {
-        return "booking-" + booking.id();
-    }
-
     private String roomFor(Seed.Booking booking, boolean provider) {
-        return config.has(Bug.ROOM_NAME_MISMATCH) && !provider ? "booking_" + booking.id() : roomFor(booking);
+        String room = config.naming().room(booking.id());
+        return config.has(Bug.ROOM_NAME_MISMATCH) && !provider ? room.replace('-', '_') : room;
     }
 
     private AccessToken newToken() {

@@ -3,12 +3,17 @@ package dev.livecheck.checklist;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
+import dev.livecheck.check.Grants;
+import dev.livecheck.check.Joining;
 import dev.livecheck.check.MediaFlow;
-import dev.livecheck.check.Presence;
 import dev.livecheck.check.ScreenShare;
+import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
+import dev.livecheck.junit.Needs;
+import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.Rooms;
+import dev.livecheck.livekit.TokenClaims;
 import livekit.LivekitModels;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static dev.livecheck.check.Waits.waitUntil;
+import static dev.livecheck.profile.Feature.BOOKINGS;
+import static dev.livecheck.profile.Feature.LOGIN;
+import static dev.livecheck.profile.Feature.RECORDING;
+import static dev.livecheck.profile.Feature.SCREEN_SHARE;
 import static livekit.LivekitModels.TrackSource.CAMERA;
 import static livekit.LivekitModels.TrackSource.MICROPHONE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +37,7 @@ class ClientChecklistIT {
 
     @Test
     @Checks("C-01")
+    @Needs(LOGIN)
     @DisplayName("C-01 Login successfully")
     void logsIn(Participant client) {
         client.logIn();
@@ -38,19 +48,21 @@ class ClientChecklistIT {
 
     @Test
     @Checks("C-02")
+    @Needs({LOGIN, BOOKINGS})
     @DisplayName("C-02 Navigate to My Bookings")
-    void navigatesToMyBookings(Participant client) {
+    void navigatesToMyBookings(Participant client, AppUnderTest app) {
         client.logIn();
         client.openBookings();
 
-        assertThat(client.bookings().title()).isEqualTo("My Bookings");
+        assertThat(client.bookings().title()).isEqualTo(app.profile().text("bookings.title.client").orElseThrow());
     }
 
     @Test
     @Checks("C-03")
+    @Needs(BOOKINGS)
     @DisplayName("C-03 Find same LIVE booking")
     void findsTheSameLiveBooking(Participant client, Participant provider, AppUnderTest app) {
-        String live = app.contract().liveBookingId();
+        String live = app.profile().liveSession();
         provider.logIn();
         provider.openBookings();
         client.logIn();
@@ -58,8 +70,9 @@ class ClientChecklistIT {
 
         assertThat(client.bookings().lists(live)).as("booking %s on the client's list", live).isTrue();
         assertThat(provider.bookings().lists(live)).as("booking %s on the provider's list", live).isTrue();
-        assertThat(client.bookings().status(live)).isEqualTo("LIVE");
-        assertThat(client.bookings().joinLabel(live)).isEqualTo("Join Live Session");
+        app.profile().text("bookings.liveStatus").ifPresent(status -> assertThat(client.bookings().status(live)).isEqualTo(status));
+        app.profile().text("bookings.joinLabel").ifPresent(label -> assertThat(client.bookings().joinLabel(live)).isEqualTo(label));
+        assertThat(client.bookings().offersJoin(live)).as("join offered for booking %s", live).isTrue();
     }
 
     @Test
@@ -68,58 +81,59 @@ class ClientChecklistIT {
     void clicksJoinLiveSession(Participant client, AppUnderTest app, Rooms rooms) {
         client.logInAndJoin();
 
-        Presence.awaitInRoom(client, app.connectTimeout());
-        assertThat(client.currentPath()).isEqualTo("/session/" + app.contract().liveBookingId());
-        assertThat(client.console().contains("Starting join process for booking: " + app.contract().liveBookingId())).isTrue();
-        Presence.awaitServerLists(rooms, app.contract().liveRoom(), client);
+        Joining.awaitJoined(client, app, rooms);
     }
 
     @Test
     @Checks("C-05")
     @DisplayName("C-05 Connection establishes within 30 seconds")
-    void connectsWithin30Seconds(Participant client, AppUnderTest app, Rooms rooms) {
+    void connectsWithin30Seconds(Participant client, Rooms rooms) {
         client.logInAndJoin();
 
-        Duration took = Presence.awaitInRoom(client, Duration.ofSeconds(30));
-        assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(30));
-        client.session().configuredConnectTimeout().ifPresent(timeout ->
-                assertThat(timeout).as("the connection timeout the session page runs with").isEqualTo(Duration.ofSeconds(30)));
-        Presence.awaitServerLists(rooms, app.contract().liveRoom(), client);
+        Joining.awaitConnectedWithin(client, Duration.ofSeconds(30), rooms);
     }
 
     @Test
     @Checks("C-06")
     @DisplayName("C-06 Camera and microphone work")
-    void cameraAndMicrophoneWork(Participant client, Participant provider, Rooms rooms, AppUnderTest app) {
+    void cameraAndMicrophoneWork(Participant client, Participant provider, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
-        MediaFlow.awaitServerListsTracks(rooms, app.contract().liveRoom(), client, CAMERA, MICROPHONE);
+        MediaFlow.awaitServerListsTracks(rooms, client, CAMERA, MICROPHONE);
         MediaFlow.awaitMediaFrom(client, provider);
     }
 
     @Test
     @Checks("C-07")
+    @Needs(RECORDING)
     @DisplayName("C-07 No recording controls visible")
-    void seesNoRecordingControls(Participant client, Participant provider, Rooms rooms, AppUnderTest app) {
+    void seesNoRecordingControls(Participant client, Participant provider, Rooms rooms, LiveKitServer livekit, AppUnderTest app) {
         Consultation.joinBoth(provider, client);
 
         assertThat(client.session().showsRecordingControls()).as("recording controls on the client's page").isFalse();
-        assertThat(client.session().hasRecordingControlsInPage()).as("a usable Start recording button on the client's page").isFalse();
-        Participant.BrowserResponse attempt = client.request("POST", "/api/bookings/" + app.contract().liveBookingId() + "/recording/start");
-        assertThat(attempt.status()).as("the app's answer to a recording request with the client's session").isEqualTo(403);
-        assertThat(rooms.room(app.contract().liveRoom()).map(LivekitModels.Room::getActiveRecording)).contains(false);
+        TokenClaims token = Grants.tokenOf(client);
+        assertThat(token.grants("roomRecord")).as("the client's token grants recording (%s)", token.grants()).isFalse();
+        assertThat(token.grants("roomAdmin")).as("the client's token grants room admin (%s)", token.grants()).isFalse();
+        String room = ServerView.find(rooms, client).orElseThrow().room();
+        Grants.assertCannotRecord(client, livekit, room);
+        app.profile().api("recordingStart").ifPresent(route -> {
+            Participant.BrowserResponse attempt = client.request(route.method(), route.pathFor(app.profile().liveSession()));
+            assertThat(attempt.status()).as("the app's answer to a recording start with the client's session").isIn(401, 403);
+        });
+        assertThat(rooms.room(room).map(LivekitModels.Room::getActiveRecording)).as("room %s recording", room).contains(false);
     }
 
     @Test
     @Checks("C-08")
+    @Needs(SCREEN_SHARE)
     @DisplayName("C-08 Screen sharing works")
-    void sharesScreen(Participant client, Participant provider, Rooms rooms, AppUnderTest app) {
+    void sharesScreen(Participant client, Participant provider, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
         ScreenShare.start(client);
-        ScreenShare.awaitShared(client, provider, rooms, app);
+        ScreenShare.awaitShared(client, provider, rooms);
         ScreenShare.stop(client);
-        ScreenShare.awaitGone(client, provider, rooms, app);
+        ScreenShare.awaitGone(client, provider, rooms);
     }
 
     @Test

@@ -1,17 +1,19 @@
 package dev.livecheck.checklist;
 
 import dev.livecheck.app.AppUnderTest;
-import dev.livecheck.app.ReferenceAppProcess;
+import dev.livecheck.app.AppProcess;
 import dev.livecheck.browser.ConsoleLog;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
-import dev.livecheck.check.Metadata;
 import dev.livecheck.check.Presence;
+import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.Environment;
 import dev.livecheck.junit.LiveCheck;
+import dev.livecheck.junit.Needs;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.pages.SessionPage;
+import dev.livecheck.profile.NamePattern;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +25,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import static dev.livecheck.profile.Feature.ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The "both stuck on Waiting for…" troubleshooting guide, item by item. */
@@ -43,7 +47,7 @@ class DiagnosticsIT {
             Allure.step("the app refuses to start without " + variable, () -> {
                 Map<String, String> env = new HashMap<>(environment.referenceAppVariables());
                 env.remove(variable);
-                ReferenceAppProcess.Exit exit = ReferenceAppProcess.runExpectingFailure(env, Duration.ofSeconds(15));
+                AppProcess.Exit exit = AppProcess.runExpectingFailure(env, Duration.ofSeconds(15));
                 assertThat(exit.code()).as("exit code without %s (output: %s)", variable, exit.output()).isNotZero().isNotEqualTo(Integer.MIN_VALUE);
                 assertThat(exit.output()).as("what the app says without %s", variable).contains(variable + " is not set");
             });
@@ -56,19 +60,22 @@ class DiagnosticsIT {
     void bothUsersAccessTheSameUrl(Participant provider, Participant client, AppUnderTest app) {
         Consultation.joinBoth(provider, client);
 
-        String expected = app.baseUrl() + "/session/" + app.contract().liveBookingId();
-        assertThat(provider.driver().getCurrentUrl()).isEqualTo(expected);
-        assertThat(client.driver().getCurrentUrl()).isEqualTo(expected);
+        assertThat(client.driver().getCurrentUrl()).as("the client's session URL").isEqualTo(provider.driver().getCurrentUrl());
+        assertThat(provider.currentPath().replaceFirst("[?#].*$", ""))
+                .isEqualTo(app.profile().sessionPath(app.profile().liveSession()).replaceFirst("[?#].*$", ""));
     }
 
     @Test
     @Checks("D-03")
     @DisplayName("D-03 Console shows connection success (no errors)")
-    void consoleShowsConnectionSuccessWithoutErrors(Participant provider, Participant client) {
+    void consoleShowsConnectionSuccessWithoutErrors(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
+        Presence.awaitServerLists(rooms, provider, client);
 
         for (Participant p : List.of(provider, client)) {
-            assertThat(p.console().contains("Successfully connected to room")).as("%s's console shows the connection", p.name()).isTrue();
+            String room = ServerView.find(rooms, p).orElseThrow().room();
+            p.profile().conventions().consoleLine("connected", Map.of("room", room)).ifPresent(line ->
+                    assertThat(messages(p)).as("%s's console shows the connection (%s)", p.name(), line).anyMatch(line::foundIn));
             assertThat(p.console().errors()).as("%s's console errors", p.name()).isEmpty();
         }
     }
@@ -76,52 +83,78 @@ class DiagnosticsIT {
     @Test
     @Checks("D-04")
     @DisplayName("D-04 Console shows participants detected (2, with roles)")
-    void consoleShowsParticipantsDetected(Participant provider, Participant client) {
+    void consoleShowsParticipantsDetected(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
+        Presence.awaitServerLists(rooms, provider, client);
 
         for (Participant p : List.of(provider, client)) {
-            assertThat(p.console().lines()).extracting(ConsoleLog.Line::message).as("%s's console", p.name())
-                    .anySatisfy(line -> assertThat(line).startsWith("Participants detected: 2")
-                            .contains(provider.identity() + " as provider", client.identity() + " as client"));
+            p.profile().conventions().consoleLine("participantsDetected", Map.of("count", "2")).ifPresent(line ->
+                    assertThat(messages(p)).as("%s's console counts 2 participants (%s)", p.name(), line).anyMatch(line::foundIn));
+            for (Participant detected : List.of(provider, client)) {
+                Optional<NamePattern> line = p.profile().conventions().consoleLine("participant",
+                        Map.of("identity", detected.identity(), "role", detected.roleName()));
+                line.ifPresent(l -> assertThat(messages(p)).as("%s's console lists %s (%s)", p.name(), detected, l).anyMatch(l::foundIn));
+            }
+            if (p.profile().participantList().isPresent()) {
+                assertThat(p.session().participants()).as("%s's page lists both", p.name()).hasSizeGreaterThanOrEqualTo(
+                        p.profile().participantList().get().includesSelf() ? 2 : 1);
+            }
         }
     }
 
     @Test
     @Checks("D-05")
     @DisplayName("D-05 Room name matches on both sides")
-    void roomNameMatches(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
+    void roomNameMatches(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
-        String room = app.contract().liveRoom();
-        assertThat(provider.session().roomName()).as("room on the provider's page").isEqualTo(room);
-        assertThat(client.session().roomName()).as("room on the client's page").isEqualTo(room);
+        Presence.awaitServerLists(rooms, provider, client);
+        String room = ServerView.find(rooms, provider).orElseThrow().room();
+        assertThat(provider.profile().liveRoom().matches(room)).as("room %s follows the app's convention %s", room, provider.profile().liveRoom()).isTrue();
+        for (Participant p : List.of(provider, client)) {
+            p.session().roomName().ifPresent(shown -> assertThat(shown).as("room on %s's page", p.name()).isEqualTo(room));
+        }
         assertThat(rooms.list()).extracting(LivekitModels.Room::getName).as("rooms on the LiveKit server").containsExactly(room);
-        Presence.awaitServerLists(rooms, room, provider, client);
     }
 
     @Test
     @Checks("D-06")
     @DisplayName("D-06 Identities are correctly formatted (provider-{id}, client-{id})")
-    void identitiesCorrectlyFormatted(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
+    void identitiesCorrectlyFormatted(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
-        assertThat(rooms.participants(app.contract().liveRoom())).extracting(LivekitModels.ParticipantInfo::getIdentity)
-                .as("identities LiveKit lists").containsExactlyInAnyOrder(provider.identity(), client.identity());
-        assertThat(provider.session().localIdentity()).isEqualTo("provider-" + app.contract().provider().userId());
-        assertThat(client.session().localIdentity()).isEqualTo("client-" + app.contract().client().userId());
+        List<String> identities = ServerView.everyoneInSession(rooms, provider).stream().map(LivekitModels.ParticipantInfo::getIdentity).toList();
+        assertThat(identities).as("identities LiveKit lists").hasSize(2)
+                .anyMatch(provider.expectedIdentity()::matches).anyMatch(client.expectedIdentity()::matches);
+        for (Participant p : List.of(provider, client)) {
+            p.session().localIdentity().ifPresent(shown ->
+                    assertThat(shown).as("%s's identity on their page (convention %s)", p.name(), p.expectedIdentity()).matches(p.expectedIdentity()::matches));
+        }
     }
 
     @Test
     @Checks("D-07")
+    @Needs(ROLES)
     @DisplayName("D-07 Metadata includes role field")
-    void metadataIncludesRole(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
+    void metadataIncludesRole(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
         for (Participant p : List.of(provider, client)) {
-            LivekitModels.ParticipantInfo info = rooms.participant(app.contract().liveRoom(), p.identity()).orElseThrow();
-            assertThat(Metadata.role(info.getMetadata())).as("role in %s's metadata %s", p.identity(), info.getMetadata()).isEqualTo(p.role().id());
+            LivekitModels.ParticipantInfo info = ServerView.find(rooms, p).orElseThrow().info();
+            assertThat(ServerView.roleOf(p, info)).as("%s's role (%s) on LiveKit: metadata %s, attributes %s", p.name(),
+                    p.profile().conventions().role(), info.getMetadata(), info.getAttributesMap()).isEqualTo(p.roleName());
+            p.profile().conventions().consoleLine("roleAssigned", Map.of("role", p.roleName())).ifPresent(line ->
+                    assertThat(messages(p)).as("%s's console: role assigned (%s)", p.name(), line).anyMatch(line::foundIn));
         }
-        assertThat(provider.session().participants()).contains(new SessionPage.Listed(client.identity(), "client"));
-        assertThat(client.session().participants()).contains(new SessionPage.Listed(provider.identity(), "provider"));
+        if (provider.profile().participantList().flatMap(l -> l.role()).isPresent()) {
+            assertThat(provider.session().participants()).extracting(SessionPage.Listed::identity, SessionPage.Listed::role)
+                    .contains(org.assertj.core.groups.Tuple.tuple(client.identity(), client.roleName()));
+            assertThat(client.session().participants()).extracting(SessionPage.Listed::identity, SessionPage.Listed::role)
+                    .contains(org.assertj.core.groups.Tuple.tuple(provider.identity(), provider.roleName()));
+        }
+    }
+
+    private static List<String> messages(Participant p) {
+        return p.console().lines().stream().map(ConsoleLog.Line::message).toList();
     }
 }

@@ -3,12 +3,14 @@ package dev.livecheck.checklist;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
+import dev.livecheck.check.Joining;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
-import dev.livecheck.check.ScreenShare;
 import dev.livecheck.check.Recording;
+import dev.livecheck.check.ScreenShare;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
+import dev.livecheck.junit.Needs;
 import dev.livecheck.livekit.Rooms;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static dev.livecheck.check.Waits.waitUntil;
+import static dev.livecheck.profile.Feature.BOOKINGS;
+import static dev.livecheck.profile.Feature.LOGIN;
+import static dev.livecheck.profile.Feature.RECORDING;
+import static dev.livecheck.profile.Feature.SCREEN_SHARE;
 import static livekit.LivekitModels.TrackSource.CAMERA;
 import static livekit.LivekitModels.TrackSource.MICROPHONE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +34,7 @@ class ProviderChecklistIT {
 
     @Test
     @Checks("P-01")
+    @Needs(LOGIN)
     @DisplayName("P-01 Login successfully")
     void logsIn(Participant provider) {
         provider.logIn();
@@ -38,25 +45,28 @@ class ProviderChecklistIT {
 
     @Test
     @Checks("P-02")
+    @Needs({LOGIN, BOOKINGS})
     @DisplayName("P-02 Navigate to Provider Bookings")
-    void navigatesToProviderBookings(Participant provider) {
+    void navigatesToProviderBookings(Participant provider, AppUnderTest app) {
         provider.logIn();
         provider.openBookings();
 
-        assertThat(provider.bookings().title()).isEqualTo("Provider Bookings");
+        assertThat(provider.bookings().title()).isEqualTo(app.profile().text("bookings.title.provider").orElseThrow());
     }
 
     @Test
     @Checks("P-03")
+    @Needs(BOOKINGS)
     @DisplayName("P-03 Find LIVE booking")
     void findsLiveBooking(Participant provider, AppUnderTest app) {
-        String live = app.contract().liveBookingId();
+        String live = app.profile().liveSession();
         provider.logIn();
         provider.openBookings();
 
         assertThat(provider.bookings().lists(live)).as("booking %s listed", live).isTrue();
-        assertThat(provider.bookings().status(live)).isEqualTo("LIVE");
-        assertThat(provider.bookings().joinLabel(live)).isEqualTo("Join Live Session");
+        app.profile().text("bookings.liveStatus").ifPresent(status -> assertThat(provider.bookings().status(live)).isEqualTo(status));
+        app.profile().text("bookings.joinLabel").ifPresent(label -> assertThat(provider.bookings().joinLabel(live)).isEqualTo(label));
+        assertThat(provider.bookings().offersJoin(live)).as("join offered for booking %s", live).isTrue();
     }
 
     @Test
@@ -65,37 +75,31 @@ class ProviderChecklistIT {
     void clicksJoinLiveSession(Participant provider, AppUnderTest app, Rooms rooms) {
         provider.logInAndJoin();
 
-        Presence.awaitInRoom(provider, app.connectTimeout());
-        assertThat(provider.currentPath()).isEqualTo("/session/" + app.contract().liveBookingId());
-        assertThat(provider.console().contains("Starting join process for booking: " + app.contract().liveBookingId())).isTrue();
-        Presence.awaitServerLists(rooms, app.contract().liveRoom(), provider);
+        Joining.awaitJoined(provider, app, rooms);
     }
 
     @Test
     @Checks("P-05")
     @DisplayName("P-05 Connection establishes within 30 seconds")
-    void connectsWithin30Seconds(Participant provider, AppUnderTest app, Rooms rooms) {
+    void connectsWithin30Seconds(Participant provider, Rooms rooms) {
         provider.logInAndJoin();
 
-        Duration took = Presence.awaitInRoom(provider, Duration.ofSeconds(30));
-        assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(30));
-        provider.session().configuredConnectTimeout().ifPresent(timeout ->
-                assertThat(timeout).as("the connection timeout the session page runs with").isEqualTo(Duration.ofSeconds(30)));
-        Presence.awaitServerLists(rooms, app.contract().liveRoom(), provider);
+        Joining.awaitConnectedWithin(provider, Duration.ofSeconds(30), rooms);
     }
 
     @Test
     @Checks("P-06")
     @DisplayName("P-06 Camera and microphone work")
-    void cameraAndMicrophoneWork(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
+    void cameraAndMicrophoneWork(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
-        MediaFlow.awaitServerListsTracks(rooms, app.contract().liveRoom(), provider, CAMERA, MICROPHONE);
+        MediaFlow.awaitServerListsTracks(rooms, provider, CAMERA, MICROPHONE);
         MediaFlow.awaitMediaFrom(provider, client);
     }
 
     @Test
     @Checks("P-07")
+    @Needs(RECORDING)
     @DisplayName("P-07 Recording controls are visible")
     void seesRecordingControls(Participant provider, AppUnderTest app) {
         provider.logInAndJoin();
@@ -106,28 +110,30 @@ class ProviderChecklistIT {
 
     @Test
     @Checks("P-08")
+    @Needs(RECORDING)
     @DisplayName("P-08 Can start/stop recording")
-    void startsAndStopsRecording(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
+    void startsAndStopsRecording(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
-        Recording recording = Recording.startOn(provider, app);
-        Recording.awaitRecording(true, rooms, app, provider, client);
+        Recording recording = Recording.startOn(provider);
+        Recording.awaitRecording(true, rooms, provider, provider, client);
         MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(3));
         recording.stop();
-        Recording.awaitRecording(false, rooms, app, provider, client);
+        Recording.awaitRecording(false, rooms, provider, provider, client);
         recording.awaitArtifact();
     }
 
     @Test
     @Checks("P-09")
+    @Needs(SCREEN_SHARE)
     @DisplayName("P-09 Screen sharing works")
-    void sharesScreen(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
+    void sharesScreen(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
         ScreenShare.start(provider);
-        ScreenShare.awaitShared(provider, client, rooms, app);
+        ScreenShare.awaitShared(provider, client, rooms);
         ScreenShare.stop(provider);
-        ScreenShare.awaitGone(provider, client, rooms, app);
+        ScreenShare.awaitGone(provider, client, rooms);
     }
 
     @Test
@@ -136,7 +142,7 @@ class ProviderChecklistIT {
     void seesClientWhenTheyJoin(Participant provider, Participant client, AppUnderTest app) {
         provider.logInAndJoin();
         Presence.awaitInRoom(provider, app.connectTimeout());
-        waitUntil("the provider waits for the client").until(() -> provider.session().statusText().equals("Waiting for client…"));
+        Presence.awaitWaitingFor(client, provider);
 
         client.logInAndJoin();
 

@@ -29,23 +29,21 @@ class SessionIT {
     @Test
     @Checks("S-01")
     @DisplayName("S-01 Users can leave and rejoin sessions")
-    void leaveAndRejoin(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
-        String room = app.contract().liveRoom();
+    void leaveAndRejoin(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
         Allure.step("client leaves", () -> {
             client.session().leave();
             waitUntil("the client's page says it left").until(() -> client.session().hasLeft());
             Presence.awaitPageDropped(provider, client);
-            Presence.awaitServerDropped(rooms, room, client);
-            waitUntil("the provider waits for the client again").until(() -> provider.session().state().equals("waiting"));
+            Presence.awaitServerDropped(rooms, client);
+            Presence.awaitWaitingFor(client, provider);
         });
 
         Allure.step("client rejoins", () -> {
-            client.markJoinStarted();
-            client.session().rejoin();
+            client.rejoin();
             Presence.awaitEachSeesTheOther(provider, client);
-            Presence.awaitServerLists(rooms, room, provider, client);
+            Presence.awaitServerLists(rooms, provider, client);
             MediaFlow.awaitMediaFrom(provider, client);
             MediaFlow.awaitVideoFrom(client, provider);
         });
@@ -66,12 +64,11 @@ class SessionIT {
         Instant expiry = issued.plusSeconds(SHORT_TOKEN_TTL_SECONDS);
         waitUntil("the client's " + SHORT_TOKEN_TTL_SECONDS + " s token has expired", Duration.ofSeconds(SHORT_TOKEN_TTL_SECONDS + 5))
                 .until(() -> Instant.now().isAfter(expiry));
-        client.markJoinStarted();
-        client.session().rejoin();
+        client.rejoin();
 
         waitUntil("the page says the token expired and a new one was requested").until(() -> client.session().showsTokenExpiredNotice());
         Presence.awaitInRoom(client, app.connectTimeout());
         assertThat(client.console().count("Token generated successfully")).as("tokens issued after the rejoin").isEqualTo(2);
-        Presence.awaitServerLists(rooms, app.contract().liveRoom(), client);
+        Presence.awaitServerLists(rooms, client);
     }
 }

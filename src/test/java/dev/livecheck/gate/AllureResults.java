@@ -77,6 +77,12 @@ final class AllureResults {
             return this;
         }
 
+        /** As livecheck writes a test its app's profile says does not apply. */
+        Result notApplicable(String reason) {
+            ((ArrayNode) json.get("labels")).addObject().put("name", "notApplicable").put("value", reason);
+            return message("not applicable: " + reason);
+        }
+
         Result withoutHistoryId() {
             json.remove("historyId");
             return this;

@@ -73,7 +73,7 @@ class ReleaseGateTest {
 
         JsonNode verdict = verdict();
         assertThat(verdict.fieldNames()).toIterable()
-                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "gate");
+                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "notApplicable", "gate");
         assertThat(verdict.get("passed").asInt()).isEqualTo(3);
         assertThat(verdict.get("gate").asText()).isEqualTo("passed");
         JsonNode first = verdict.get("items").get(0);
@@ -126,6 +126,32 @@ class ReleaseGateTest {
         assertThat(stderr()).contains("P-02 Find LIVE booking: skipped — Assumption failed: no LIVE booking");
         assertThat(report()).contains("- [ ] P-02 Find LIVE booking — SKIPPED: Assumption failed");
         assertThat(verdict().get("skipped").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void notApplicableItemIsCountedApartAndLetsTheReleaseThrough() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "skipped").checks("P-02").notApplicable("the app has no bookings").write();
+
+        assertThat(gate()).isZero();
+
+        assertThat(stdout()).contains("Release gate: PASSED — 2 passed, 1 not applicable (of 3)");
+        assertThat(report()).contains("- [-] P-02 Find LIVE booking — not applicable: the app has no bookings");
+        JsonNode verdict = verdict();
+        assertThat(verdict.get("notApplicable").asInt()).isEqualTo(1);
+        assertThat(verdict.get("passed").asInt()).isEqualTo(2);
+        assertThat(verdict.get("items").get(1).get("status").asText()).isEqualTo("not applicable");
+        assertThat(verdict.get("items").get(1).get("reason").asText()).isEqualTo("the app has no bookings");
+    }
+
+    @Test
+    void notApplicableNeverHidesAFailure() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").write();
+        results.result("app.ProviderIT.findBooking", "skipped").checks("P-02").notApplicable("no bookings").write();
+        results.result("app.ClientIT.join", "failed").checks("C-01").message("boom").write();
+
+        assertThat(gate()).isEqualTo(1);
+        assertThat(stdout()).contains("BLOCKED — 1 passed, 1 not applicable, 1 failed");
     }
 
     @Test

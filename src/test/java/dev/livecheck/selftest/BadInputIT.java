@@ -40,7 +40,12 @@ class BadInputIT {
                 Arguments.of("LiveKit port taken", Map.of("livecheck.livekit.mode", "binary", "livecheck.livekit.port",
                         Integer.toString(takenPort.getLocalPort())), "is already taken"),
                 Arguments.of("app URL unreachable", Map.of("livecheck.app.url", "http://127.0.0.1:1"), "app at http://127.0.0.1:1 is unreachable"),
-                Arguments.of("unknown booking id", Map.of("livecheck.app.liveBookingId", "777"), "livecheck.app.liveBookingId=777 is not a LIVE booking"),
+                Arguments.of("unknown booking id", Map.of("livecheck.profile.sessions.live", "777"), "bookings.row (testid:booking-row-777) not shown"),
+                Arguments.of("a profile for another app", Map.of("livecheck.app.profile", "livekit-components"),
+                        "app profile 'livekit-components' does not fit the app"),
+                Arguments.of("the testids profile on the components app", Map.of("livecheck.app.command", "node ${livecheck.componentsApp.dir}/server.mjs",
+                        "livecheck.app.profile", "testids"), "app profile 'testids' does not fit the app: login.username (testid:login-email) not shown on http://localhost:"),
+                Arguments.of("a profile with a typo", Map.of("livecheck.profile.flow.loginPth", "/login"), "flow.loginPth is not a key livecheck knows"),
                 Arguments.of("fake media file missing", Map.of("livecheck.media.client.video", "/nonexistent/client.y4m"), "fake video file /nonexistent/client.y4m is missing"),
                 Arguments.of("unknown bug switched on", Map.of("livecheck.app.bugs", "typo"), "unknown bug 'typo'"));
     }

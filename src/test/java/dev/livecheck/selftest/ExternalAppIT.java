@@ -2,7 +2,7 @@ package dev.livecheck.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.livecheck.app.ReferenceAppProcess;
+import dev.livecheck.app.AppProcess;
 import dev.livecheck.config.Settings;
 import dev.livecheck.gate.ReleaseGate;
 import dev.livecheck.junit.Checks;
@@ -43,7 +43,7 @@ class ExternalAppIT {
     void theChecklistRunsAgainstAnExternalAppAndAnExternalLiveKit(@TempDir Path results, @TempDir Path gateOut) throws Exception {
         Settings settings = Settings.fromSystem();
         try (LiveKitServer livekit = LiveKitServers.start(settings.with("livecheck.livekit.mode", "binary"));
-             ReferenceAppProcess app = ReferenceAppProcess.start(Map.of(
+             AppProcess app = AppProcess.referenceApp(Map.of(
                      "LIVEKIT_URL", livekit.wsUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
                      "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(),
                      "LIVEKIT_CLIENT_JS", settings.getOr("livecheck.livekitClient.js", ""),

@@ -1,6 +1,6 @@
 package dev.livecheck.selftest;
 
-import dev.livecheck.app.Account;
+import dev.livecheck.profile.Account;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.MediaFlow;
@@ -29,11 +29,12 @@ class MoreParticipantsIT {
 
     @Test
     void providerAndKClientsAllSeeAndHearEachOther(Participant provider, Participants participants, Environment env, Rooms rooms, AppUnderTest app) {
-        String booking = app.contract().groupBookingId().orElse(null);
-        Assumptions.assumeTrue(booking != null, "the app contract names no groupBookingId");
+        String booking = app.profile().session("group").orElse(null);
+        Assumptions.assumeTrue(booking != null, "the app's profile names no group session (sessions.group)");
         int k = Integer.getInteger("livecheck.clients", 3);
-        List<Account> accounts = app.contract().groupClients();
-        Assumptions.assumeTrue(accounts.size() >= k, "the app contract lists fewer than " + k + " groupClients");
+        List<Account> accounts = new ArrayList<>(List.of(app.profile().account(dev.livecheck.media.Role.CLIENT)));
+        accounts.addAll(app.profile().groupAccounts());
+        Assumptions.assumeTrue(accounts.size() >= k, "the app's profile lists fewer than " + k + " clients (accounts.client and accounts.group)");
 
         List<Participant> everyone = new ArrayList<>(List.of(provider));
         for (int i = 0; i < k; i++) {
@@ -52,7 +53,7 @@ class MoreParticipantsIT {
                 }
             }
         }
-        Presence.awaitServerLists(rooms, "booking-" + booking, everyone.toArray(Participant[]::new));
+        Presence.awaitServerLists(rooms, everyone.toArray(Participant[]::new));
         for (Participant receiver : everyone) {
             for (Participant sender : everyone) {
                 if (receiver != sender) {

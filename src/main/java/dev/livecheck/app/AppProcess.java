@@ -1,8 +1,8 @@
 package dev.livecheck.app;
 
 import dev.livecheck.config.LivecheckException;
-import dev.livecheck.process.ProcessRegistry;
 import dev.livecheck.net.Ports;
+import dev.livecheck.process.ProcessRegistry;
 import dev.livecheck.refapp.ReferenceAppMain;
 
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The reference app as a separate process (its own JVM, configured only by environment variables), as a
- * team would deploy it: for driving it as an "external" app and for checking how it refuses bad configuration.
+ * An app as a separate process, configured only by environment variables, as a team would deploy it: the
+ * reference app in its own JVM, the components fixture app under Node, or your app's own start command.
+ * livecheck picks its port ({@code PORT}), waits until it answers, and stops it (and all its children).
  */
-public final class ReferenceAppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final String url;
@@ -30,28 +32,37 @@ public final class ReferenceAppProcess implements AutoCloseable {
     public record Exit(int code, String output) {
     }
 
-    private ReferenceAppProcess(Process process, Path output, String url) {
+    private AppProcess(Process process, Path output, String url) {
         this.process = process;
         this.output = output;
         this.url = url;
     }
 
-    /** Starts the app with these variables (PORT is chosen here) and waits until it answers. */
-    public static ReferenceAppProcess start(Map<String, String> env) {
+    /** The reference app in a JVM of its own, with these variables. */
+    public static AppProcess referenceApp(Map<String, String> env) {
+        return start(referenceAppCommand(), null, env);
+    }
+
+    /** Runs {@code command} in {@code directory} with these variables and {@code PORT} chosen here; waits until it answers. */
+    public static AppProcess start(List<String> command, Path directory, Map<String, String> env) {
         int port = Ports.freeTcp();
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("PORT", Integer.toString(port));
         Path output = tempLog();
-        Process process = launch(withPort, output);
-        ReferenceAppProcess app = new ReferenceAppProcess(process, output, "http://localhost:" + port);
+        Process process = launch(command, directory, withPort, output);
+        AppProcess app = new AppProcess(process, output, "http://localhost:" + port);
         try {
-            await("reference app process answering on port " + port).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
+            await("app process " + command.get(command.size() - 1) + " answering on port " + port).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
                         if (!process.isAlive()) {
-                            throw new LivecheckException("reference app process exited: " + app.output());
+                            throw new LivecheckException("app process " + String.join(" ", command) + " exited: " + app.output().strip());
                         }
                         return Ports.isListening(port);
                     });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            app.close();
+            throw new LivecheckException("app process " + String.join(" ", command) + " did not listen on PORT " + port + " within 30 s: "
+                    + "it must serve on the port livecheck passes in PORT; its output: " + app.output().strip());
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -59,19 +70,19 @@ public final class ReferenceAppProcess implements AutoCloseable {
         return app;
     }
 
-    /** Runs the app with these variables and returns how it exited (for a start that must fail fast). */
+    /** Runs the reference app with these variables and returns how it exited (for a start that must fail fast). */
     public static Exit runExpectingFailure(Map<String, String> env, Duration atMost) {
         Path output = tempLog();
-        Process process = launch(env, output);
+        Process process = launch(referenceAppCommand(), null, env, output);
         try {
             if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                ProcessRegistry.stop(process);
                 return new Exit(Integer.MIN_VALUE, read(output));
             }
             return new Exit(process.exitValue(), read(output));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            ProcessRegistry.stop(process);
             return new Exit(Integer.MIN_VALUE, read(output));
         } finally {
             ProcessRegistry.untrack(process);
@@ -86,25 +97,33 @@ public final class ReferenceAppProcess implements AutoCloseable {
         return read(output);
     }
 
-    private static Process launch(Map<String, String> env, Path output) {
+    private static List<String> referenceAppCommand() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), ReferenceAppMain.class.getName()))
+        return List.of(java, "-cp", System.getProperty("java.class.path"), ReferenceAppMain.class.getName());
+    }
+
+    private static Process launch(List<String> command, Path directory, Map<String, String> env, Path output) {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("LIVEKIT_") || k.startsWith("LIVECHECK_APP_") || k.equals("PORT"));
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().keySet().removeIf(k -> k.startsWith("LIVEKIT_") || k.startsWith("LIVECHECK_APP_") || k.equals("PORT")
+                || k.equals("APP_BUGS"));
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
             ProcessRegistry.track(process);
             return process;
         } catch (IOException e) {
-            throw new LivecheckException("cannot start the reference app process: " + e.getMessage(), e);
+            throw new LivecheckException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
     }
 
     private static Path tempLog() {
         try {
-            return Files.createTempFile("livecheck-refapp-", ".log");
+            return Files.createTempFile("livecheck-app-", ".log");
         } catch (IOException e) {
             throw new LivecheckException("cannot create a log file: " + e.getMessage(), e);
         }
