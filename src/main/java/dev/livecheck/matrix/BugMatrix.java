@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -47,6 +48,8 @@ public final class BugMatrix {
         Path out = Path.of(options.getOrDefault("out", "target/livecheck"));
         System.setProperty("allure.results.directory", out.resolve("matrix-allure-results").toString());
         System.setProperty("livecheck.livekit.reuse", "true");
+        // the clean run proved the profile fits; each bug's run goes straight to its items
+        System.setProperty("livecheck.app.profileCheck", "false");
         System.setProperty("livecheck.timeout.seconds", options.getOrDefault("timeout-seconds", "20"));
 
         Set<String> items = checklistIds(Path.of(options.getOrDefault("checklist", "testdata/checklist.md")));
@@ -55,7 +58,8 @@ public final class BugMatrix {
         Set<String> only = Arrays.stream(options.getOrDefault("bugs", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         if (!only.isEmpty()) {
             expectations = new Expectations(expectations.itemsByBug().entrySet().stream().filter(e -> only.contains(e.getKey()))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity());
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity(),
+                    expectations.apps());
         }
 
         Instant started = Instant.now();
@@ -63,13 +67,19 @@ public final class BugMatrix {
         Map<String, Long> seconds = new LinkedHashMap<>();
         Set<String> cleanFailures;
         try {
-            cleanFailures = cleanFailures(Path.of(options.getOrDefault("clean-verdict", out.resolve("verdict.json").toString())), items);
+            cleanFailures = new TreeSet<>(cleanFailures(Path.of(options.getOrDefault("clean-verdict", out.resolve("verdict.json").toString())), items));
+            for (Expectations.FixtureApp app : expectations.apps().values()) {
+                if (expectations.itemsByBug().keySet().stream().anyMatch(b -> b.startsWith(app.name() + "/"))) {
+                    System.out.printf("[bug-matrix] clean run of %s: %s%n", app.name(), expectations.itemsOf(app));
+                    run(Optional.of(app), "", expectations.itemsOf(app)).forEach(item -> cleanFailures.add(app.name() + "/" + item));
+                }
+            }
             int n = 0;
             for (String bug : expectations.itemsByBug().keySet()) {
                 n++;
                 System.out.printf("[bug-matrix] %d/%d %s: running %s%n", n, expectations.itemsByBug().size(), bug, expectations.itemsToRun(bug));
                 Instant t = Instant.now();
-                failedByBug.put(bug, run(bug, expectations.itemsToRun(bug)));
+                failedByBug.put(bug, run(expectations.appOf(bug), Expectations.bugId(bug), expectations.itemsToRun(bug)));
                 seconds.put(bug, Duration.between(t, Instant.now()).toSeconds());
                 System.out.printf("[bug-matrix]   %s: failed %s (%d s)%n", bug, failedByBug.get(bug), seconds.get(bug));
             }
@@ -101,15 +111,24 @@ public final class BugMatrix {
             return failed;
         }
         System.out.println("[bug-matrix] clean run: no verdict at " + verdict + ", running the whole checklist on the clean app");
-        return run("", items);
+        return run(Optional.empty(), "", items);
     }
 
-    /** Runs the suites' tests that check any of {@code items}, with {@code bug} switched on; returns the items that did not pass. */
-    static Set<String> run(String bug, Set<String> items) {
+    /**
+     * Runs the suites' tests that check any of {@code items} against the reference app (or a fixture app the
+     * matrix starts), with {@code bug} switched on; returns the items that did not pass.
+     */
+    static Set<String> run(Optional<Expectations.FixtureApp> app, String bug, Set<String> items) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("livecheck.app.bugs", bug);
+        app.ifPresent(a -> {
+            properties.put("livecheck.app.command", a.command());
+            properties.put("livecheck.app.profile", a.profile());
+        });
         List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage(SUITES)),
                 m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class)
                         && Arrays.stream(m.getAnnotation(Checks.class).value()).anyMatch(items::contains),
-                Map.of("livecheck.app.bugs", bug), new AllureJunitPlatform());
+                properties, new AllureJunitPlatform());
         Set<String> failed = new TreeSet<>();
         for (SuiteRunner.Outcome o : outcomes) {
             if (o.failedCheck()) {

@@ -40,7 +40,7 @@ public record DetectionReport(Expectations expectations, Map<String, Set<String>
             Set<String> failed = new TreeSet<>();
             all.stream().filter(id -> !id.startsWith(NOT_RUN)).forEach(failed::add);
             Set<String> sanityFailed = new TreeSet<>(failed);
-            sanityFailed.retainAll(expectations.sanity());
+            sanityFailed.retainAll(expectations.sanityOf(bug));
             sanityFailed.removeAll(expected);
             Set<String> missed = new TreeSet<>(expected);
             missed.removeAll(failed);

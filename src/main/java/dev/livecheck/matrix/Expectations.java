@@ -10,15 +10,26 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The one place where expected detections are declared (testdata/bug-detection.properties): for each
- * bug, the checklist items that must fail while it is switched on; and the sanity items run with every bug.
+ * The one place where expected detections are declared (testdata/bug-detection.properties): for each bug,
+ * the checklist items that must fail while it is switched on; the sanity items run with every bug; and the
+ * fixture apps other than the reference app, with how the matrix starts them. A bug of such an app is
+ * written {@code <app>/<bug>} and goes to the app as {@code APP_BUGS}.
  */
-public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sanity) {
+public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sanity, Map<String, FixtureApp> apps) {
+
+    /** A fixture app the matrix starts itself: its start command, its profile and its own sanity items. */
+    public record FixtureApp(String name, String command, String profile, Set<String> sanity) {
+    }
+
+    public Expectations(Map<String, Set<String>> itemsByBug, Set<String> sanity) {
+        this(itemsByBug, sanity, Map.of());
+    }
 
     public static Expectations load(Path file, Set<String> knownBugs, Set<String> knownItems) {
         Properties raw = new Properties();
@@ -28,12 +39,29 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
             throw new LivecheckException("cannot read bug expectations " + file + ": " + e.getMessage(), e);
         }
         Set<String> sanity = items(raw.getProperty("sanity", ""), "sanity", file, knownItems);
+        Map<String, FixtureApp> apps = new TreeMap<>();
+        for (String key : raw.stringPropertyNames()) {
+            if (key.startsWith("app.") && key.endsWith(".command")) {
+                String app = key.substring(4, key.length() - ".command".length());
+                String profile = raw.getProperty("app." + app + ".profile");
+                if (profile == null) {
+                    throw new LivecheckException("app '" + app + "' in " + file + " has a command but no profile: add app." + app + ".profile");
+                }
+                apps.put(app, new FixtureApp(app, raw.getProperty(key), profile,
+                        items(raw.getProperty("app." + app + ".sanity", ""), "app." + app + ".sanity", file, knownItems)));
+            }
+        }
         Map<String, Set<String>> byBug = new TreeMap<>();
         for (String bug : raw.stringPropertyNames()) {
-            if (bug.equals("sanity")) {
+            if (bug.equals("sanity") || bug.startsWith("app.")) {
                 continue;
             }
-            if (!knownBugs.contains(bug)) {
+            int slash = bug.indexOf('/');
+            if (slash > 0 && !apps.containsKey(bug.substring(0, slash))) {
+                throw new LivecheckException("bug '" + bug + "' in " + file + " belongs to app '" + bug.substring(0, slash)
+                        + "', which has no app." + bug.substring(0, slash) + ".command: declare how the matrix starts it");
+            }
+            if (slash < 0 && !knownBugs.contains(bug)) {
                 throw new LivecheckException("unknown bug '" + bug + "' in " + file + ": the reference app knows " + knownBugs);
             }
             Set<String> items = items(raw.getProperty(bug), bug, file, knownItems);
@@ -47,7 +75,7 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
         if (!undeclared.isEmpty()) {
             throw new LivecheckException("bugs " + undeclared + " have no expected detections in " + file + ": declare which items catch them");
         }
-        return new Expectations(new LinkedHashMap<>(byBug), sanity);
+        return new Expectations(new LinkedHashMap<>(byBug), sanity, apps);
     }
 
     private static Set<String> items(String list, String key, Path file, Set<String> knownItems) {
@@ -61,10 +89,36 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
         return items;
     }
 
-    /** What runs for a bug: its items and the sanity items. */
+    /** The fixture app a bug belongs to; empty for the reference app's bugs. */
+    public Optional<FixtureApp> appOf(String bug) {
+        int slash = bug.indexOf('/');
+        return slash < 0 ? Optional.empty() : Optional.ofNullable(apps.get(bug.substring(0, slash)));
+    }
+
+    /** The bug's own id, as its app knows it. */
+    public static String bugId(String bug) {
+        return bug.substring(bug.indexOf('/') + 1);
+    }
+
+    /** What runs for a bug: its items and its app's sanity items. */
     public Set<String> itemsToRun(String bug) {
         Set<String> run = new LinkedHashSet<>(itemsByBug.get(bug));
-        run.addAll(sanity);
+        run.addAll(sanityOf(bug));
         return run;
+    }
+
+    public Set<String> sanityOf(String bug) {
+        return appOf(bug).map(FixtureApp::sanity).orElse(sanity);
+    }
+
+    /** Every item declared for any bug of this fixture app, plus its sanity items: what its clean run checks. */
+    public Set<String> itemsOf(FixtureApp app) {
+        Set<String> items = new LinkedHashSet<>(app.sanity());
+        itemsByBug.forEach((bug, declared) -> {
+            if (bug.startsWith(app.name() + "/")) {
+                items.addAll(declared);
+            }
+        });
+        return items;
     }
 }

@@ -90,11 +90,27 @@ class DetectionReportTest {
     }
 
     @Test
+    void aFixtureAppsBugsNeedTheAppDeclared(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bugs.properties");
+        Files.writeString(file, "no-auth-check=E-02\nhuddle/no-timeout=E-01\n");
+        assertThatThrownBy(() -> Expectations.load(file, Set.of("no-auth-check"), ITEMS)).hasMessageContaining("app.huddle.command");
+        Files.writeString(file, "no-auth-check=E-02\napp.huddle.command=node server.mjs\napp.huddle.profile=huddle\napp.huddle.sanity=C-01\nhuddle/no-timeout=E-01\n");
+        Expectations loaded = Expectations.load(file, Set.of("no-auth-check"), ITEMS);
+        assertThat(loaded.appOf("huddle/no-timeout")).map(Expectations.FixtureApp::profile).contains("huddle");
+        assertThat(Expectations.bugId("huddle/no-timeout")).isEqualTo("no-timeout");
+        assertThat(loaded.itemsToRun("huddle/no-timeout")).containsExactlyInAnyOrder("E-01", "C-01");
+        assertThat(loaded.appOf("no-auth-check")).isEmpty();
+    }
+
+    @Test
     void theShippedExpectationsCoverEveryReferenceAppBug() throws Exception {
         Set<String> bugs = Arrays.stream(Bug.values()).map(Bug::id).collect(Collectors.toSet());
         Set<String> items = Checklist.read(Path.of("testdata/checklist.md")).items().stream().map(ChecklistItem::id).collect(Collectors.toSet());
         Expectations shipped = Expectations.load(Path.of("testdata/bug-detection.properties"), bugs, items);
-        assertThat(shipped.itemsByBug().keySet()).containsExactlyInAnyOrderElementsOf(bugs);
+        assertThat(shipped.itemsByBug().keySet().stream().filter(b -> !b.contains("/"))).containsExactlyInAnyOrderElementsOf(bugs);
+        assertThat(shipped.apps()).containsKey("components-app");
+        assertThat(shipped.itemsByBug().keySet()).as("the components fixture app's bugs").filteredOn(b -> b.startsWith("components-app/")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(shipped.itemsToRun("components-app/no-connect-timeout")).as("its own sanity items").contains("P-04", "C-04").doesNotContain("P-01");
         Set<String> declared = shipped.itemsByBug().values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         assertThat(declared).as("items some bug must turn red: every item's check is shown to fail").containsExactlyInAnyOrderElementsOf(items);
     }
