@@ -72,16 +72,16 @@
     return token;
   }
 
-  function withTimeout(promise, ms) {
-    if (bug('no-connect-timeout')) {
-      return promise;
-    }
+  // The join's deadline: the token request and the LiveKit connection together must finish within the app's
+  // connection timeout (with the token-request-unbounded bug, only the connection is bounded).
+  function deadline(ms) {
     let timer;
-    const timeout = new Promise((_, reject) => {
+    const promise = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(
         `Could not connect to the session within ${Math.round(ms / 1000)} seconds. Check your connection and try again.`)), ms);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    promise.catch(() => {});
+    return { bound: (work) => (bug('no-connect-timeout') ? work : Promise.race([work, promise])), cancel: () => clearTimeout(timer) };
   }
 
   async function join() {
@@ -91,13 +91,16 @@
     show('session-ended', false);
     setState('connecting', 'Connecting…');
     console.log(`Starting join process for booking: ${cfg.bookingId}`);
+    let limit = bug('token-request-unbounded') ? null : deadline(cfg.connectTimeoutMs);
     let token;
     try {
-      token = await fetchToken();
+      token = await (limit ? limit.bound(fetchToken()) : fetchToken());
     } catch (e) {
+      if (limit) limit.cancel();
       showError(e.message);
       return;
     }
+    if (!limit) limit = deadline(cfg.connectTimeoutMs);
     me = token;
     $('room-name').textContent = token.room;
     $('local-identity').textContent = token.identity;
@@ -108,14 +111,18 @@
     // The app's own timeout governs: LiveKit's socket timeout is stretched to match it.
     const timeoutMs = bug('no-connect-timeout') ? 3600000 : cfg.connectTimeoutMs;
     try {
-      await withTimeout(room.connect(token.url, token.token, { websocketTimeout: timeoutMs, peerConnectionTimeout: timeoutMs }),
-        cfg.connectTimeoutMs);
+      await limit.bound(room.connect(token.url, token.token, { websocketTimeout: timeoutMs, peerConnectionTimeout: timeoutMs }));
+      limit.cancel();
     } catch (e) {
+      limit.cancel();
       leaving = true;
       room.disconnect();
+      // a token LiveKit refused (expired, revoked) must not be tried again: the next join asks for a new one
+      if (!bug('expired-token-reused')) sessionStorage.removeItem(tokenKey);
       showError(e.message.startsWith('Could not connect') ? e.message : `Could not connect to the session: ${e.message}`);
       return;
     }
+    if (bug('ends-call-when-token-expires')) endCallAtTokenExpiry(room, token.token);
     console.log(`Successfully connected to room: ${room.name}`);
     show('session-controls', true);
     show('recording-controls', (me.role === HOST && !bug('recording-controls-hidden')) || bug('client-sees-recording-controls'));
@@ -143,6 +150,16 @@
       $('media-permission-warning').dataset.reason = denied ? 'denied' : 'unavailable';
       show('media-permission-warning', true);
     }
+  }
+
+  function endCallAtTokenExpiry(r, jwt) {
+    const exp = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp;
+    setTimeout(() => {
+      if (r !== room) return;
+      leaving = true;
+      r.disconnect();
+      showError('Your session has expired. Join again to continue.');
+    }, Math.max(0, exp * 1000 - Date.now()));
   }
 
   function wire(r) {

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Settings of the embedded reference app that a test may need different from the default: a short
- * connection timeout, a short token lifetime, bugs switched on, or the troubleshooting guide's naming.
+ * connection timeout, bugs switched on, or the troubleshooting guide's naming.
  */
 public record AppVariant(long connectTimeoutMs, long tokenTtlSeconds, Set<String> bugs, String naming) {
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = dev.livecheck.refapp.RefAppConfig.DEFAULT_CONNECT_TIMEOUT_MS;
@@ -16,9 +16,5 @@ public record AppVariant(long connectTimeoutMs, long tokenTtlSeconds, Set<String
 
     public AppVariant withConnectTimeoutMs(long ms) {
         return new AppVariant(ms, tokenTtlSeconds, bugs, naming);
-    }
-
-    public AppVariant withTokenTtlSeconds(long seconds) {
-        return new AppVariant(connectTimeoutMs, seconds, bugs, naming);
     }
 }

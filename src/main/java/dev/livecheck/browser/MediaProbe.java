@@ -76,6 +76,12 @@ public final class MediaProbe {
         return result instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
+    /** The signalling URLs (origin and path, no token) the page opened to LiveKit, oldest first. */
+    public List<String> signallingUrls() {
+        Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tokens.map(t => t.url) : [];");
+        return result instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     private static long n(Map<?, ?> m, String key) {
         Object v = m.get(key);
         return v instanceof Number number ? number.longValue() : 0;

@@ -41,6 +41,7 @@ public final class Participant implements AutoCloseable {
     private final Browsers.Browser browser;
     private final ConsoleLog console;
     private final MediaProbe probe;
+    private final Traffic traffic;
     private volatile Instant joinClickedAt;
     private volatile String identity;
     private volatile String session;
@@ -55,6 +56,7 @@ public final class Participant implements AutoCloseable {
         this.browser = Browsers.start(settings, media, options);
         this.console = new ConsoleLog(browser.driver());
         this.probe = new MediaProbe(browser.driver());
+        this.traffic = new Traffic(browser.driver());
     }
 
     public String name() {
@@ -132,6 +134,11 @@ public final class Participant implements AutoCloseable {
 
     public MediaProbe probe() {
         return probe;
+    }
+
+    /** This browser's HTTP traffic: requests made to hang, LiveKit tokens replaced. */
+    public Traffic traffic() {
+        return traffic;
     }
 
     public LoginPage loginPage() {
@@ -302,6 +309,7 @@ public final class Participant implements AutoCloseable {
 
     @Override
     public void close() {
+        traffic.close();
         try {
             driver().quit();
         } catch (RuntimeException alreadyGone) {

@@ -33,7 +33,7 @@ public final class Grants {
     }
 
     /** The token itself: passed to LiveKit, never logged or attached. */
-    private static String latestToken(Participant p) {
+    static String latestToken(Participant p) {
         AtomicReference<String> token = new AtomicReference<>();
         Waits.waitUntil(p.name() + "'s page handed LiveKit a token").untilAsserted(() -> {
             List<String> tokens = p.probe().tokens();

@@ -32,6 +32,23 @@ public final class Checklist {
         items.values().forEach(item -> itemsByLineIndex.put(item.lineNumber() - 1, item));
     }
 
+    /** The checklist livecheck ships (the jar's copy of testdata/checklist.md). */
+    public static Checklist builtIn() throws GateInputException {
+        try (java.io.InputStream in = Checklist.class.getResourceAsStream("/livecheck/checklist.md")) {
+            if (in == null) {
+                throw new GateInputException("livecheck's built-in checklist is missing from the classpath — pass --checklist testdata/checklist.md");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in checklist");
+        } catch (IOException e) {
+            throw new GateInputException("cannot read livecheck's built-in checklist: " + e.getMessage());
+        }
+    }
+
+    /** The file where there is one (a project's own checklist), else the built-in one. */
+    public static Checklist readOrBuiltIn(Path file) throws GateInputException {
+        return Files.isRegularFile(file) ? read(file) : builtIn();
+    }
+
     public static Checklist read(Path file) throws GateInputException {
         if (!Files.isRegularFile(file)) {
             throw new GateInputException("checklist " + file + " not found — pass --checklist testdata/checklist.md");

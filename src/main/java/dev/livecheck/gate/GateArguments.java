@@ -2,11 +2,12 @@ package dev.livecheck.gate;
 
 import java.nio.file.Path;
 
-/** Command line of {@link ReleaseGate}. */
+/** Command line of {@link ReleaseGate}. A null checklist means the built-in one. */
 record GateArguments(Path results, Path checklist, Path out, boolean enforce, boolean help) {
 
     static final String USAGE = """
-            usage: ReleaseGate --results <allure-results dir> --checklist <checklist.md> --out <dir> [--enforce=<true|false>]
+            usage: ReleaseGate --results <allure-results dir> [--checklist <checklist.md>] --out <dir> [--enforce=<true|false>]
+              --checklist      default: livecheck's built-in checklist
               --enforce=true   (default) exit 1 when any checklist item is not passed
               --enforce=false  report only, exit 0
             exit codes: 0 gate passed (or not enforced), 1 gate blocked, 2 unusable input or usage""";
@@ -52,8 +53,8 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
                 default -> throw new UsageException("unknown argument " + arg);
             }
         }
-        if (results == null || checklist == null || out == null) {
-            throw new UsageException("--results, --checklist and --out are required");
+        if (results == null || out == null) {
+            throw new UsageException("--results and --out are required");
         }
         return new GateArguments(results, checklist, out, enforce, false);
     }

@@ -79,7 +79,7 @@ public final class ReleaseGate {
     private static Outcome judge(GateArguments arguments, PrintStream out, PrintStream err)
             throws GateInputException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Checklist checklist = Checklist.read(arguments.checklist());
+        Checklist checklist = arguments.checklist() == null ? Checklist.builtIn() : Checklist.read(arguments.checklist());
         List<TestResult> results = new ResultsFolder(mapper).read(arguments.results());
         Verdict verdict = Verdict.of(checklist, results);
         writeReports(arguments.out(), verdict.renderChecklist(checklist), verdict, mapper);

@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +83,7 @@ public final class Environment implements AutoCloseable {
             this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, profile))
                     .or(() -> command.map(c -> LaunchedApp.start(c, settings, launchVariables(), profile)))
                     .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs, naming))));
-            if (settings.getBoolean("livecheck.profile.check", true)) {
+            if (settings.getBoolean("livecheck.app.profileCheck", true)) {
                 ProfileFit.check(this);
             }
         } catch (RuntimeException e) {
@@ -160,6 +161,13 @@ public final class Environment implements AutoCloseable {
 
     public String signallingUrl() {
         return signalling == null ? livekit.wsUrl() : "ws://127.0.0.1:" + signalling.port();
+    }
+
+    /** The LiveKit URLs that lead a browser to this run's LiveKit: its own, the signalling proxy, the app's name for it. */
+    public java.util.Set<String> livekitUrlsForBrowsers() {
+        java.util.Set<String> urls = new java.util.LinkedHashSet<>(List.of(livekit.wsUrl(), signallingUrl()));
+        settings.get("livecheck.app.livekitUrl").ifPresent(urls::add);
+        return urls;
     }
 
     public Optional<FaultProxy> signalling() {

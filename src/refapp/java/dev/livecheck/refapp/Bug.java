@@ -15,6 +15,8 @@ public enum Bug {
     ROLE_HARDCODED("role-hardcoded"),
     /** No connection timeout: a join that never completes stays on "Connecting…" forever. */
     NO_CONNECT_TIMEOUT("no-connect-timeout"),
+    /** The connection timeout covers only the LiveKit connection: a token request that hangs hangs the page. */
+    TOKEN_REQUEST_UNBOUNDED("token-request-unbounded"),
     /** Participant metadata carries no role. */
     ROLE_METADATA_MISSING("role-metadata-missing"),
     /** Provider and client are put in different rooms. */
@@ -59,8 +61,10 @@ public enum Bug {
     CONSOLE_ERRORS("console-errors"),
     /** The client's join link differs from the provider's (an extra query parameter). */
     CLIENT_URL_DIFFERS("client-url-differs"),
-    /** The app starts without its LiveKit variables instead of refusing. */
-    LIVEKIT_CONFIG_UNCHECKED("livekit-config-unchecked");
+    /** The app ignores its LiveKit variables and uses {@code livekit-server --dev}'s defaults (ws://localhost:7880, devkey). */
+    LIVEKIT_VARIABLES_IGNORED("livekit-variables-ignored"),
+    /** The page ends the call when its token's expiry passes, although LiveKit keeps a connected participant in. */
+    ENDS_CALL_WHEN_TOKEN_EXPIRES("ends-call-when-token-expires");
 
     private final String id;
 

@@ -19,18 +19,20 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
 
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+    private static final String DEV_URL = "ws://localhost:7880";
+    private static final String DEV_KEY = "devkey";
+    private static final String DEV_SECRET = "secret";
 
     public RefAppConfig {
         bugs = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
     }
 
     public static RefAppConfig fromEnvironment(Map<String, String> env) {
-        Set<Bug> bugs = Bug.parseList(env.get("LIVECHECK_APP_BUGS"));
-        boolean unchecked = bugs.contains(Bug.LIVEKIT_CONFIG_UNCHECKED);
+        Set<Bug> bugs = Bug.parseList(env.getOrDefault("LIVECHECK_APP_BUGS", env.get("APP_BUGS")));
         return new RefAppConfig(
-                unchecked ? env.getOrDefault("LIVEKIT_URL", "") : require(env, "LIVEKIT_URL"),
-                unchecked ? env.getOrDefault("LIVEKIT_API_KEY", "") : require(env, "LIVEKIT_API_KEY"),
-                unchecked ? env.getOrDefault("LIVEKIT_API_SECRET", "") : require(env, "LIVEKIT_API_SECRET"),
+                require(env, "LIVEKIT_URL"),
+                require(env, "LIVEKIT_API_KEY"),
+                require(env, "LIVEKIT_API_SECRET"),
                 Integer.parseInt(env.getOrDefault("PORT", "8080")),
                 Long.parseLong(env.getOrDefault("LIVECHECK_APP_CONNECT_TIMEOUT_MS", Long.toString(DEFAULT_CONNECT_TIMEOUT_MS))),
                 Long.parseLong(env.getOrDefault("LIVECHECK_APP_TOKEN_TTL_S", Long.toString(DEFAULT_TOKEN_TTL_SECONDS))),
@@ -38,6 +40,13 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
                 Path.of(require(env, "LIVEKIT_CLIENT_JS")),
                 bugs,
                 Naming.parse(env.get("LIVECHECK_APP_NAMING")));
+    }
+
+    /** With the livekit-variables-ignored bug: what {@code livekit-server --dev} listens with (its public dev key). */
+    public RefAppConfig withBugsApplied() {
+        return has(Bug.LIVEKIT_VARIABLES_IGNORED)
+                ? new RefAppConfig(DEV_URL, DEV_KEY, DEV_SECRET, port, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, bugs, naming)
+                : this;
     }
 
     public boolean has(Bug bug) {

@@ -37,6 +37,7 @@ public final class ReferenceApp implements AutoCloseable {
         if (!Files.isReadable(config.livekitClientJs())) {
             throw new IllegalStateException("LIVEKIT_CLIENT_JS " + config.livekitClientJs() + " is not readable: run scripts/provision");
         }
+        config = config.withBugsApplied();
         this.config = config;
         this.seed = Seed.read(config.seedFile());
         this.tokens = new TokenIssuer(config);

@@ -1,0 +1,146 @@
+package dev.livecheck.browser;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.HasDevTools;
+import org.openqa.selenium.devtools.v156.fetch.Fetch;
+import org.openqa.selenium.devtools.v156.fetch.model.RequestPattern;
+import org.openqa.selenium.devtools.v156.fetch.model.RequestPaused;
+import org.openqa.selenium.devtools.v156.fetch.model.RequestStage;
+import org.openqa.selenium.devtools.v156.network.model.ResourceType;
+import org.openqa.selenium.remote.Augmenter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The browser's own HTTP traffic, taken in hand through DevTools — the same for every app, whatever its
+ * routes: the page's requests to some URLs made to hang (a backend that never answers), and the LiveKit
+ * tokens in the page's responses replaced (an expired token, as if the app had handed it out).
+ */
+public final class Traffic implements AutoCloseable {
+    /** A JWT in a response body; a LiveKit one has a "video" grant. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
+
+    private final WebDriver driver;
+    private DevTools devTools;
+    private final AtomicInteger stalled = new AtomicInteger();
+    private final AtomicInteger replaced = new AtomicInteger();
+
+    Traffic(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    private synchronized DevTools devTools() {
+        if (devTools == null) {
+            WebDriver d = driver instanceof HasDevTools ? driver : new Augmenter().augment(driver);
+            devTools = ((HasDevTools) d).getDevTools();
+            devTools.createSessionIfThereIsNotOne();
+        }
+        return devTools;
+    }
+
+    /** From now on, the page's requests (fetch, XHR) whose URL matches the glob hang without an answer, until {@link #release()}. */
+    public synchronized void stall(String urlGlob) {
+        DevTools tools = devTools();
+        tools.clearListeners();
+        tools.addListener(Fetch.requestPaused(), paused -> stalled.incrementAndGet()); // never continued: the request hangs
+        tools.send(Fetch.enable(Optional.of(List.of(
+                new RequestPattern(Optional.of(urlGlob), Optional.of(ResourceType.FETCH), Optional.of(RequestStage.REQUEST)),
+                new RequestPattern(Optional.of(urlGlob), Optional.of(ResourceType.XHR), Optional.of(RequestStage.REQUEST)))), Optional.empty()));
+    }
+
+    /**
+     * From now on, every LiveKit token in a response to the page (a document, fetch or XHR whose body holds a JWT
+     * with a video grant) is replaced by what {@code replace} makes of it.
+     */
+    public synchronized void replaceLiveKitTokens(UnaryOperator<String> replace) {
+        DevTools tools = devTools();
+        tools.clearListeners();
+        tools.addListener(Fetch.requestPaused(), paused -> rewrite(tools, paused, replace));
+        List<RequestPattern> patterns = List.of(ResourceType.DOCUMENT, ResourceType.FETCH, ResourceType.XHR).stream()
+                .map(type -> new RequestPattern(Optional.of("*"), Optional.of(type), Optional.of(RequestStage.RESPONSE))).toList();
+        tools.send(Fetch.enable(Optional.of(patterns), Optional.empty()));
+    }
+
+    private void rewrite(DevTools tools, RequestPaused paused, UnaryOperator<String> replace) {
+        try {
+            Fetch.GetResponseBodyResponse response = tools.send(Fetch.getResponseBody(paused.getRequestId()));
+            String body = response.getBase64Encoded()
+                    ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
+            Matcher m = JWT.matcher(body);
+            StringBuilder out = new StringBuilder();
+            boolean changed = false;
+            while (m.find()) {
+                String token = m.group();
+                String swapped = isLiveKitToken(token) ? replace.apply(token) : token;
+                changed |= !swapped.equals(token);
+                m.appendReplacement(out, Matcher.quoteReplacement(swapped));
+            }
+            m.appendTail(out);
+            if (!changed) {
+                tools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                return;
+            }
+            replaced.incrementAndGet();
+            tools.send(Fetch.fulfillRequest(paused.getRequestId(), paused.getResponseStatusCode().orElse(200), paused.getResponseHeaders(),
+                    Optional.empty(), Optional.of(Base64.getEncoder().encodeToString(out.toString().getBytes(StandardCharsets.UTF_8))),
+                    Optional.empty()));
+        } catch (RuntimeException e) {
+            try {
+                tools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            } catch (RuntimeException ignored) {
+                // the page went away
+            }
+        }
+    }
+
+    private static boolean isLiveKitToken(String jwt) {
+        try {
+            return !dev.livecheck.livekit.TokenClaims.decode(jwt).grants().isEmpty();
+        } catch (RuntimeException notOurs) {
+            return false;
+        }
+    }
+
+    /** Requests made to hang so far. */
+    public int stalledRequests() {
+        return stalled.get();
+    }
+
+    /** Responses whose LiveKit token was replaced so far. */
+    public int tokensReplaced() {
+        return replaced.get();
+    }
+
+    /** Back to normal: interception off, hanging requests let go. */
+    public synchronized void release() {
+        if (devTools != null) {
+            try {
+                devTools.send(Fetch.disable());
+                devTools.clearListeners();
+            } catch (RuntimeException browserGone) {
+                // nothing to release
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        release();
+        if (devTools != null) {
+            try {
+                devTools.close();
+            } catch (RuntimeException ignored) {
+                // browser gone
+            }
+            devTools = null;
+        }
+    }
+}

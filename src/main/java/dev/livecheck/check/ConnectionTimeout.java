@@ -1,0 +1,47 @@
+package dev.livecheck.check;
+
+import dev.livecheck.browser.Participant;
+import io.qameta.allure.Allure;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app keeps its promise about connecting: when the join cannot complete, the page leaves "Connecting…"
+ * for an error within the connection timeout the app promises (plus a small grace), offers Try Again and
+ * Go Back, and Try Again gets in once the fault is gone — instead of an endless "Connecting…".
+ */
+public final class ConnectionTimeout {
+    /** Scheduling, rendering and polling between the app's own timer firing and the error being seen. */
+    static final Duration GRACE = Duration.ofSeconds(2);
+
+    private ConnectionTimeout() {
+    }
+
+    /** Waits for the error from the join click; returns how long it took. */
+    public static Duration awaitError(Participant p, Duration promised) {
+        Instant clicked = p.joinClickedAt().orElseThrow(() -> new IllegalStateException(p.name() + " never clicked join"));
+        Waits.waitUntil(p.name() + "'s page leaves \"Connecting…\" for an error within the promised " + promised.toMillis() + " ms + "
+                        + GRACE.toSeconds() + " s", promised.plus(GRACE).minus(Duration.between(clicked, Instant.now())))
+                .until(() -> p.session().showsError());
+        Duration took = Duration.between(clicked, Instant.now());
+        Allure.addAttachment(p.name() + " — time to error", "text/plain", took.toMillis() + " ms from click (promised " + promised.toMillis()
+                + " ms): " + p.session().errorMessage());
+        assertThat(took).as("time from click to the error (the app promises %d ms)", promised.toMillis()).isBetween(promised, promised.plus(GRACE));
+        assertThat(p.session().errorMessage()).as("the error message").isNotBlank();
+        assertThat(p.session().offersTryAgain()).as("\"Try Again\" offered").isTrue();
+        assertThat(p.session().offersGoBack()).as("\"Go Back\" offered").isTrue();
+        return took;
+    }
+
+    /** With the fault gone, Try Again gets the participant into the room within the promised time. */
+    public static void tryAgainJoins(Participant p, Duration promised) {
+        Allure.step(p.name() + " clicks Try Again", () -> {
+            p.markJoinStarted();
+            p.session().tryAgain();
+            Presence.awaitInRoom(p, promised);
+        });
+    }
+}
