@@ -118,7 +118,7 @@ public final class Benchmark {
         try (Environment env = Environment.start(settings)) {
             for (int i = 0; i < runs; i++) {
                 Instant t = Instant.now();
-                Browsers.Browser browser = Browsers.start(env.browsers(), env.media().of(Role.PROVIDER), BrowserOptions.defaults());
+                Browsers.Browser browser = Browsers.start(env.browsers(), env.media().of(Role.PROVIDER), BrowserOptions.defaults(), java.util.Optional.empty());
                 s.add(Duration.between(t, Instant.now()).toMillis());
                 browser.driver().quit();
             }

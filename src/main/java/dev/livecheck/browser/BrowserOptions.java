@@ -4,24 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-browser choices a test makes: deny camera/microphone, send extra hosts to a black hole.
+ * Per-browser choices a test makes: which of camera and microphone to deny, a network path of its own (to
+ * cut, stall and impair), and host names the browser resolves livecheck's way.
  *
- * @param denyMedia        camera and microphone requests fail with NotAllowedError
- * @param hostRules        extra Chromium host-resolver rules, e.g. a host sent to a black-hole port
+ * @param denied      devices whose requests fail with NotAllowedError
+ * @param networkPath the browser reaches the app and LiveKit through a {@link dev.livecheck.net.NetworkPath}
+ * @param hostRules   extra Chromium host-resolver rules, e.g. a LiveKit host name that exists only in the test
  */
-public record BrowserOptions(boolean denyMedia, List<String> hostRules) {
+public record BrowserOptions(Denied denied, boolean networkPath, List<String> hostRules) {
+    /** What the browser refuses, as a user who clicked "Block" would. */
+    public enum Denied { NOTHING, CAMERA, MICROPHONE, BOTH }
+
     public static BrowserOptions defaults() {
-        return new BrowserOptions(false, List.of());
+        return new BrowserOptions(Denied.NOTHING, false, List.of());
     }
 
-    public BrowserOptions denyingMedia() {
-        return new BrowserOptions(true, hostRules);
+    public BrowserOptions denying(Denied what) {
+        return new BrowserOptions(what, networkPath, hostRules);
     }
 
-    /** Sends {@code host} to a loopback port, e.g. a {@link dev.livecheck.net.FaultProxy} black hole. */
-    public BrowserOptions mappingHost(String host, int loopbackPort) {
+    public BrowserOptions withNetworkPath() {
+        return new BrowserOptions(denied, true, hostRules);
+    }
+
+    /** Resolves {@code host} to {@code address} in the browser (and in its network path). */
+    public BrowserOptions mappingHost(String host, String address) {
         List<String> rules = new ArrayList<>(hostRules);
-        rules.add("MAP " + host + " 127.0.0.1:" + loopbackPort);
-        return new BrowserOptions(denyMedia, List.copyOf(rules));
+        rules.add("MAP " + host + " " + address);
+        return new BrowserOptions(denied, networkPath, List.copyOf(rules));
     }
 }

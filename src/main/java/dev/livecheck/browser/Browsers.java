@@ -2,6 +2,7 @@ package dev.livecheck.browser;
 
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.media.FakeMedia;
+import dev.livecheck.net.NetworkPath;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 
 /** Starts Chromium with fake camera and microphone, offline-safe, with livecheck's probe installed. */
@@ -31,18 +33,31 @@ public final class Browsers {
     private Browsers() {
     }
 
-    /** A started browser and the profile directory it owns. */
-    public record Browser(WebDriver driver, Path profile) {
+    /** A started browser, the profile directory it owns, and its network path when it has one. */
+    public record Browser(WebDriver driver, Path profile, Optional<NetworkPath> network) {
     }
 
-    public static Browser start(BrowserSettings settings, FakeMedia media, BrowserOptions options) {
+    /**
+     * Starts Chromium; with a network path, all its traffic goes through the path (its proxy, and its media
+     * relays by way of netpath.js). The path is the browser's from then on: closed with it, or here if it fails.
+     */
+    public static Browser start(BrowserSettings settings, FakeMedia media, BrowserOptions options, Optional<NetworkPath> network) {
+        try {
+            return startBrowser(settings, media, options, network);
+        } catch (RuntimeException e) {
+            network.ifPresent(NetworkPath::close);
+            throw e;
+        }
+    }
+
+    private static Browser startBrowser(BrowserSettings settings, FakeMedia media, BrowserOptions options, Optional<NetworkPath> network) {
         Path profile;
         try {
             profile = Files.createTempDirectory("livecheck-chromium-");
         } catch (IOException e) {
             throw new LivecheckException("cannot create a browser profile directory: " + e.getMessage(), e);
         }
-        ChromeOptions chrome = chromeOptions(settings, media, options, profile);
+        ChromeOptions chrome = chromeOptions(settings, media, options, profile, network.map(NetworkPath::chromiumArguments).orElse(List.of()));
         WebDriver driver;
         try {
             driver = settings.gridUrl().isPresent()
@@ -57,15 +72,34 @@ public final class Browsers {
         }
         try {
             ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+            if (network.isPresent()) {
+                ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", network.get().injectedScript()));
+            }
+            denyDevices(driver, options.denied());
         } catch (RuntimeException e) {
             driver.quit();
             Profiles.delete(profile);
             throw new LivecheckException("could not install livecheck's probe in Chromium (CDP): " + firstLine(e.getMessage()), e);
         }
-        return new Browser(driver, profile);
+        return new Browser(driver, profile, network);
     }
 
-    static ChromeOptions chromeOptions(BrowserSettings settings, FakeMedia media, BrowserOptions options, Path profile) {
+    /**
+     * One device denied and the other allowed, as a user who blocked only the camera: Chromium's fake-UI switch
+     * can only allow or deny both, so that switch is left out and DevTools sets each permission, for every origin.
+     */
+    private static void denyDevices(WebDriver driver, BrowserOptions.Denied denied) {
+        if (denied != BrowserOptions.Denied.CAMERA && denied != BrowserOptions.Denied.MICROPHONE) {
+            return;
+        }
+        for (String device : List.of("camera", "microphone")) {
+            boolean deny = device.equals(denied == BrowserOptions.Denied.CAMERA ? "camera" : "microphone");
+            ((HasCdp) driver).executeCdpCommand("Browser.setPermission",
+                    Map.of("permission", Map.of("name", device), "setting", deny ? "denied" : "granted"));
+        }
+    }
+
+    static ChromeOptions chromeOptions(BrowserSettings settings, FakeMedia media, BrowserOptions options, Path profile, List<String> networkArgs) {
         ChromeOptions chrome = new ChromeOptions();
         chrome.setBinary(settings.chromium().toFile()); // on a Grid: Chromium's path on the node
         List<String> args = new ArrayList<>(List.of(
@@ -75,11 +109,17 @@ public final class Browsers {
                 // WebRTC stays on loopback: LiveKit advertises 127.0.0.1 and Chromium needs loopback candidates too
                 "--allow-loopback-in-peer-connection",
                 "--use-fake-device-for-media-stream",
-                // the plain flag grants every request; "=deny" is the one way that yields NotAllowedError headless
-                options.denyMedia() ? "--use-fake-ui-for-media-stream=deny" : "--use-fake-ui-for-media-stream",
                 "--use-file-for-fake-video-capture=" + media.video(),
                 "--use-file-for-fake-audio-capture=" + media.audio(),
                 "--host-resolver-rules=" + hostRules(options)));
+        // the plain flag grants every request; "=deny" is the one way that yields NotAllowedError headless for both;
+        // one device alone is denied through DevTools (denyDevices), without the flag
+        switch (options.denied()) {
+            case NOTHING -> args.add("--use-fake-ui-for-media-stream");
+            case BOTH -> args.add("--use-fake-ui-for-media-stream=deny");
+            default -> { }
+        }
+        args.addAll(networkArgs);
         if (settings.headless()) {
             args.add("--headless=new");
         }

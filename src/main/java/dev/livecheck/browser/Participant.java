@@ -4,6 +4,7 @@ import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.media.FakeMedia;
 import dev.livecheck.media.Role;
+import dev.livecheck.net.NetworkPath;
 import dev.livecheck.pages.BookingsPage;
 import dev.livecheck.pages.LoginPage;
 import dev.livecheck.pages.NavBar;
@@ -48,12 +49,18 @@ public final class Participant implements AutoCloseable {
 
     public Participant(String name, Account account, FakeMedia media, AppUnderTest app, Rooms rooms, BrowserSettings settings,
                        BrowserOptions options) {
+        this(name, account, media, app, rooms, settings, options, Optional.empty());
+    }
+
+    /** With a network path of its own (the participant's browser reaches everything through it; closed with it). */
+    public Participant(String name, Account account, FakeMedia media, AppUnderTest app, Rooms rooms, BrowserSettings settings,
+                       BrowserOptions options, Optional<NetworkPath> network) {
         this.name = name;
         this.account = account;
         this.media = media;
         this.app = app;
         this.rooms = rooms;
-        this.browser = Browsers.start(settings, media, options);
+        this.browser = Browsers.start(settings, media, options, network);
         this.console = new ConsoleLog(browser.driver());
         this.probe = new MediaProbe(browser.driver());
         this.traffic = new Traffic(browser.driver());
@@ -134,6 +141,12 @@ public final class Participant implements AutoCloseable {
 
     public MediaProbe probe() {
         return probe;
+    }
+
+    /** This browser's own network path to the app and LiveKit: cut, stalled, impaired for it alone. */
+    public NetworkPath network() {
+        return browser.network().orElseThrow(() -> new IllegalStateException(name + " has no network path of its own: "
+                + "annotate the test's parameter with @NetworkFaults"));
     }
 
     /** This browser's HTTP traffic: requests made to hang, LiveKit tokens replaced. */
@@ -315,6 +328,7 @@ public final class Participant implements AutoCloseable {
         } catch (RuntimeException alreadyGone) {
             // the test closed it itself
         }
+        browser.network().ifPresent(NetworkPath::close);
         Profiles.delete(browser.profile());
     }
 

@@ -38,6 +38,12 @@ public final class MediaFlow {
         });
     }
 
+    /** Camera and microphone arrive both ways: each sees the other's colour and hears the other's tone. */
+    public static void awaitMediaBothWays(Participant a, Participant b) {
+        awaitMediaFrom(a, b);
+        awaitMediaFrom(b, a);
+    }
+
     /** Frames decoded growing, the sender's colour in a remote video on the receiver's page, and that picture moving. */
     public static void awaitVideoFrom(Participant sender, Participant receiver) {
         Rgb expected = sender.media().colour();

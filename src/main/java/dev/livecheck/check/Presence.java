@@ -5,6 +5,7 @@ import dev.livecheck.livekit.Rooms;
 import dev.livecheck.pages.SessionPage;
 import dev.livecheck.profile.Feature;
 import dev.livecheck.profile.ParticipantList;
+import dev.livecheck.profile.SessionState;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
 
@@ -21,10 +22,15 @@ public final class Presence {
     private Presence() {
     }
 
-    /** Waits until the page is in the room (alone or not) and returns the time since the join click. */
+    /**
+     * Waits until the page is in the room (alone or not) and returns the time since the join click. A page that
+     * settles on an error has given up: that fails at once, with its message, instead of at the end of the wait.
+     */
     public static Duration awaitInRoom(Participant p, Duration limit) {
         Instant clicked = p.joinClickedAt().orElseThrow(() -> new IllegalStateException(p.name() + " never clicked join"));
         Waits.waitUntil(p.name() + "'s page connected to the room (left \"Connecting…\")", limit)
+                .failFast(p.name() + "'s page gave up joining with an error", Waits.settledOn(() -> p.session().state() == SessionState.ERROR,
+                        () -> p.session().errorMessage()))
                 .untilAsserted(() -> assertThat(p.session().isInRoom())
                         .as("%s's page in the room (state %s, status \"%s\")", p.name(), p.session().state(), p.session().statusText())
                         .isTrue());

@@ -14,12 +14,11 @@ import dev.livecheck.livekit.LiveKitMode;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.media.MediaCatalog;
-import dev.livecheck.net.FaultProxy;
+import dev.livecheck.net.NetworkPath;
 import dev.livecheck.process.ProcessRegistry;
 import dev.livecheck.profile.AppProfile;
 import dev.livecheck.profile.ProfileLoader;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -33,7 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a whole run shares: the LiveKit server, the signalling proxy in front of it, the app under test,
+ * What a whole run shares: the LiveKit server, the app under test, host names of the test,
  * the fake media and the browser settings. Started once, on first use; stopped at the end of the run.
  * Cheap checks of the configuration run first, so bad input fails before anything is started.
  */
@@ -50,7 +49,7 @@ public final class Environment implements AutoCloseable {
     private final BrowserSettings browsers;
     private final Set<String> bugs;
     private final LiveKitServer livekit;
-    private final FaultProxy signalling;
+    private final Map<String, String> hosts;
     private final AppUnderTest app;
     private BrowserOptions browserOptions = BrowserOptions.defaults();
 
@@ -79,7 +78,8 @@ public final class Environment implements AutoCloseable {
         try {
             this.livekit = remember(settings.getBoolean("livecheck.livekit.reuse", false)
                     ? LiveKitServers.startShared(settings) : LiveKitServers.start(settings));
-            this.signalling = signallingProxy(settings, appUrl.isPresent());
+            this.hosts = hostMappings(settings);
+            hosts.forEach((host, address) -> browserOptions = browserOptions.mappingHost(host, address));
             this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, profile))
                     .or(() -> command.map(c -> LaunchedApp.start(c, settings, launchVariables(), profile)))
                     .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs, naming))));
@@ -103,23 +103,29 @@ public final class Environment implements AutoCloseable {
     }
 
     /**
-     * Where livecheck can put itself between the browsers and LiveKit's signalling: in front of a local
-     * LiveKit for the embedded app (the app hands out the proxy's URL); for an external app whose LiveKit
-     * URL has a host name ({@code livecheck.app.livekitUrl}), by resolving that name to the proxy in the
-     * browsers. Otherwise none, and fault checks are skipped with the reason.
+     * Host names that exist only for the test ({@code livecheck.hosts=livekit.test=127.0.0.1,...}): every browser
+     * resolves them so, and so does every network path's proxy.
      */
-    private FaultProxy signallingProxy(Settings settings, boolean externalApp) {
-        if (!externalApp) {
-            return livekit.mode() == LiveKitMode.EXTERNAL ? null : remember(new FaultProxy(URI.create(livekit.httpUrl()).getPort()));
+    private static Map<String, String> hostMappings(Settings settings) {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (String entry : settings.getOr("livecheck.hosts", "").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split("=", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new LivecheckException("livecheck.hosts: '" + entry.trim() + "' is not name=address, e.g. livekit.test=127.0.0.1");
+            }
+            hosts.put(parts[0].trim(), parts[1].trim());
         }
-        Optional<URI> url = settings.get("livecheck.app.livekitUrl").map(URI::create);
-        if (url.isEmpty() || url.get().getHost() == null || url.get().getHost().matches("[0-9.]+|\\[.*]")) {
-            return null;
-        }
-        int port = url.get().getPort() > 0 ? url.get().getPort() : url.get().getScheme().matches("wss|https") ? 443 : 80;
-        FaultProxy proxy = remember(new FaultProxy(0, java.net.InetSocketAddress.createUnresolved(url.get().getHost(), port)));
-        browserOptions = BrowserOptions.defaults().mappingHost(url.get().getHost(), proxy.port());
-        return proxy;
+        return hosts;
+    }
+
+    /** A network path of its own for one browser: to this run's LiveKit (by any URL the app uses), relaying its media. */
+    public NetworkPath newNetworkPath() {
+        NetworkPath path = NetworkPath.toLiveKit(livekitUrlsForBrowsers(), livekit.mediaEndpoints());
+        hosts.forEach(path.proxy()::mapHost);
+        return path;
     }
 
     /** The options every browser of the run starts with (a LiveKit host sent through the proxy). */
@@ -132,7 +138,7 @@ public final class Environment implements AutoCloseable {
         return new EmbeddedReferenceApp(livekit, signallingUrl(), seed(), livekitClientJs(), profile, variant);
     }
 
-    /** What an app livecheck starts from its command gets: this run's LiveKit (through the signalling proxy) and its bugs. */
+    /** What an app livecheck starts from its command gets: this run's LiveKit and its bugs. */
     private Map<String, String> launchVariables() {
         return Map.of("LIVEKIT_URL", signallingUrl(), "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
                 "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(), "APP_BUGS", String.join(",", bugs));
@@ -159,19 +165,16 @@ public final class Environment implements AutoCloseable {
         return js;
     }
 
+    /** The LiveKit URL the apps livecheck starts hand to browsers. */
     public String signallingUrl() {
-        return signalling == null ? livekit.wsUrl() : "ws://127.0.0.1:" + signalling.port();
+        return livekit.wsUrl();
     }
 
-    /** The LiveKit URLs that lead a browser to this run's LiveKit: its own, the signalling proxy, the app's name for it. */
+    /** The LiveKit URLs that lead a browser to this run's LiveKit: its own, and the app's name for it. */
     public java.util.Set<String> livekitUrlsForBrowsers() {
-        java.util.Set<String> urls = new java.util.LinkedHashSet<>(List.of(livekit.wsUrl(), signallingUrl()));
+        java.util.Set<String> urls = new java.util.LinkedHashSet<>(List.of(livekit.wsUrl()));
         settings.get("livecheck.app.livekitUrl").ifPresent(urls::add);
         return urls;
-    }
-
-    public Optional<FaultProxy> signalling() {
-        return Optional.ofNullable(signalling);
     }
 
     /** The profile of the app under test (the run's; a test's own app shares it). */

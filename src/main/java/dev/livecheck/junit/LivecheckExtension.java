@@ -37,7 +37,7 @@ import java.util.function.Function;
 public final class LivecheckExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LivecheckExtension.class);
     private static final List<Class<?>> RESOLVABLE = List.of(Participant.class, LiveKitServer.class, AppUnderTest.class, Rooms.class,
-            SignallingFaults.class, Participants.class, Environment.class);
+            Participants.class, Environment.class);
 
     /**
      * Run-wide: one Environment for all suites, closed when the run ends. With {@code livecheck.parallel=true}
@@ -161,9 +161,6 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         if (type == Rooms.class) {
             return env.livekit().rooms();
         }
-        if (type == SignallingFaults.class) {
-            return new SignallingFaults(env.signalling());
-        }
         if (type == Participants.class) {
             return new Participants(run);
         }
@@ -180,7 +177,8 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             for (Parameter p : params) {
                 Role role = roleOf(p);
                 BrowserOptions base = run.environment().browserOptions();
-                BrowserOptions options = p.isAnnotationPresent(DeniedMedia.class) ? base.denyingMedia() : base;
+                BrowserOptions denying = p.isAnnotationPresent(DeniedMedia.class) ? base.denying(p.getAnnotation(DeniedMedia.class).value()) : base;
+                BrowserOptions options = p.isAnnotationPresent(NetworkFaults.class) ? denying.withNetworkPath() : denying;
                 starting.put(p.getName(), CompletableFuture.supplyAsync(() -> new Participants(run).start(p.getName(), role, options)));
             }
             // wait for every browser, so one that fails to start can't leave another starting behind our back

@@ -35,7 +35,8 @@ final class TestRun implements AutoCloseable {
     }
 
     Participant start(String name, Account account, FakeMedia media, BrowserOptions options) {
-        Participant p = new Participant(name, account, media, app, environment.livekit().rooms(), environment.browsers(), options);
+        Participant p = new Participant(name, account, media, app, environment.livekit().rooms(), environment.browsers(), options,
+                options.networkPath() ? java.util.Optional.of(environment.newNetworkPath()) : java.util.Optional.empty());
         synchronized (this) {
             if (closed) {
                 p.close();
@@ -58,12 +59,6 @@ final class TestRun implements AutoCloseable {
         }
         closed = true;
         participants.forEach(Participant::close);
-        environment.signalling().ifPresent(dev.livecheck.net.FaultProxy::forward);
-        try {
-            environment.livekit().restoreNetwork();
-        } catch (RuntimeException notPausedOrExternal) {
-            // nothing to restore
-        }
         cleanRooms();
         if (ownApp) {
             app.close();

@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
-/** LiveKit as a local process. Paused with SIGSTOP for network-outage checks. */
+/** LiveKit as a local process. */
 final class BinaryLiveKit extends LocalLiveKit {
     private final Process process;
     private final Path configFile;
@@ -62,39 +61,8 @@ final class BinaryLiveKit extends LocalLiveKit {
     }
 
     @Override
-    public void interruptNetwork() {
-        signal("STOP");
-    }
-
-    @Override
-    public void restoreNetwork() {
-        signal("CONT");
-    }
-
-    private void signal(String name) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
-            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot signal LiveKit: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
     public void close() {
-        try {
-            if (process.isAlive()) {
-                signal("CONT"); // a paused process can't act on SIGTERM
-            }
-        } catch (RuntimeException ignored) {
-            // stop it all the same
-        } finally {
-            ProcessRegistry.stop(process);
-        }
+        ProcessRegistry.stop(process);
         try {
             Files.deleteIfExists(configFile);
         } catch (IOException ignored) {

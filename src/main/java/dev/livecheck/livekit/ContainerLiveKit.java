@@ -90,16 +90,6 @@ final class ContainerLiveKit extends LocalLiveKit {
     }
 
     @Override
-    public void interruptNetwork() {
-        DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
-    }
-
-    @Override
-    public void restoreNetwork() {
-        DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
-    }
-
-    @Override
     public void close() {
         container.stop();
     }

@@ -7,9 +7,11 @@ final class ExternalLiveKit implements LiveKitServer {
     private final String wsUrl;
     private final Credentials credentials;
     private final ServerLog log = new ServerLog();
+    private final java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints;
     private Rooms rooms;
 
-    ExternalLiveKit(String url, Credentials credentials) {
+    ExternalLiveKit(String url, Credentials credentials, java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints) {
+        this.mediaEndpoints = java.util.List.copyOf(mediaEndpoints);
         if (!url.matches("(?i)(wss?|https?)://.+")) {
             throw new LivecheckException("LIVEKIT_URL '" + url + "' is not a URL: give e.g. wss://livekit.example.com");
         }
@@ -49,13 +51,8 @@ final class ExternalLiveKit implements LiveKitServer {
     }
 
     @Override
-    public void interruptNetwork() {
-        throw new org.opentest4j.TestAbortedException("an external LiveKit can't be paused by livecheck");
-    }
-
-    @Override
-    public void restoreNetwork() {
-        throw new org.opentest4j.TestAbortedException("an external LiveKit can't be paused by livecheck");
+    public java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints() {
+        return mediaEndpoints;
     }
 
     @Override

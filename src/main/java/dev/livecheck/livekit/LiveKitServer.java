@@ -20,10 +20,11 @@ public interface LiveKitServer extends AutoCloseable {
     /** The server's own log (empty for an external deployment). */
     ServerLog log();
 
-    /** Makes the server unreachable while it keeps its state, as a network outage does. */
-    void interruptNetwork();
-
-    void restoreNetwork();
+    /**
+     * Where the server's ICE candidates point (address, port, UDP or TCP): a browser's network path relays
+     * these. Known for a LiveKit livecheck starts; for an external one, as {@code livecheck.livekit.mediaEndpoints} says.
+     */
+    java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints();
 
     /** LiveKit's RoomService for this server (one client, reused). */
     Rooms rooms();

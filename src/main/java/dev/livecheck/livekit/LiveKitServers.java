@@ -84,7 +84,24 @@ public final class LiveKitServers {
         String url = require(settings, "livecheck.livekit.url", "LIVEKIT_URL");
         String key = require(settings, "livecheck.livekit.apiKey", "LIVEKIT_API_KEY");
         String secret = require(settings, "livecheck.livekit.apiSecret", "LIVEKIT_API_SECRET");
-        return new ExternalLiveKit(url, new Credentials(key, secret));
+        return new ExternalLiveKit(url, new Credentials(key, secret), mediaEndpoints(settings.getOr("livecheck.livekit.mediaEndpoints", "")));
+    }
+
+    /** {@code 10.0.0.5:7882/udp,10.0.0.5:7881/tcp}: where an external LiveKit's ICE candidates point. */
+    static java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints(String list) {
+        java.util.List<dev.livecheck.net.MediaEndpoint> endpoints = new java.util.ArrayList<>();
+        for (String entry : list.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+):(\\d+)/(udp|tcp)").matcher(entry.trim());
+            if (!m.matches()) {
+                throw new LivecheckException("livecheck.livekit.mediaEndpoints: '" + entry.trim() + "' is not address:port/udp or address:port/tcp");
+            }
+            endpoints.add(m.group(3).equals("udp") ? dev.livecheck.net.MediaEndpoint.udp(m.group(1), Integer.parseInt(m.group(2)))
+                    : dev.livecheck.net.MediaEndpoint.tcp(m.group(1), Integer.parseInt(m.group(2))));
+        }
+        return endpoints;
     }
 
     private static LocalServerConfig localConfig(Settings settings) {

@@ -33,6 +33,11 @@ abstract class LocalLiveKit implements LiveKitServer {
     }
 
     @Override
+    public java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints() {
+        return config.mediaEndpoints();
+    }
+
+    @Override
     public ServerLog log() {
         return log;
     }

@@ -36,6 +36,11 @@ public record LocalServerConfig(int httpPort, int rtcTcpPort, int rtcUdpPort, Cr
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /** Where LiveKit's ICE candidates point: its muxed UDP port and its ICE/TCP port on loopback. */
+    public java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints() {
+        return java.util.List.of(dev.livecheck.net.MediaEndpoint.udp("127.0.0.1", rtcUdpPort), dev.livecheck.net.MediaEndpoint.tcp("127.0.0.1", rtcTcpPort));
+    }
+
     /** LiveKit's YAML. Holds the secret: write it only to a private file, never to a log. */
     public String yaml() {
         return """
@@ -48,6 +53,9 @@ public record LocalServerConfig(int httpPort, int rtcTcpPort, int rtcUdpPort, Cr
                   use_external_ip: false
                   enable_loopback_candidate: true
                   stun_servers: ["127.0.0.1:3478"]
+                  # media on loopback only: LiveKit otherwise binds every interface and may answer from the wrong one
+                  ips:
+                    includes: ["127.0.0.1/32"]
                 room:
                   empty_timeout: 30
                   departure_timeout: 5

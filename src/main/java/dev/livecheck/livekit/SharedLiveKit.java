@@ -33,13 +33,8 @@ record SharedLiveKit(LiveKitServer server) implements LiveKitServer {
     }
 
     @Override
-    public void interruptNetwork() {
-        server.interruptNetwork();
-    }
-
-    @Override
-    public void restoreNetwork() {
-        server.restoreNetwork();
+    public java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints() {
+        return server.mediaEndpoints();
     }
 
     @Override

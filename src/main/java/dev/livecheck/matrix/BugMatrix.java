@@ -6,6 +6,8 @@ import dev.livecheck.config.LivecheckException;
 import dev.livecheck.gate.Checklist;
 import dev.livecheck.gate.ChecklistItem;
 import dev.livecheck.junit.Checks;
+import dev.livecheck.config.Settings;
+import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.refapp.Bug;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
@@ -124,6 +126,17 @@ public final class BugMatrix {
         app.ifPresent(a -> {
             properties.put("livecheck.app.command", a.command());
             properties.put("livecheck.app.profile", a.profile());
+            if (a.externalLiveKit()) {
+                // the matrix's own LiveKit, seen as a deployment livecheck only has the URL, key and media ports of
+                LiveKitServer shared = LiveKitServers.startShared(Settings.fromSystem());
+                properties.put("livecheck.livekit.reuse", "false");
+                properties.put("livecheck.livekit.mode", "external");
+                properties.put("livecheck.livekit.url", shared.wsUrl());
+                properties.put("livecheck.livekit.apiKey", shared.credentials().apiKey());
+                properties.put("livecheck.livekit.apiSecret", shared.credentials().apiSecret());
+                properties.put("livecheck.livekit.mediaEndpoints", shared.mediaEndpoints().stream()
+                        .map(dev.livecheck.net.MediaEndpoint::key).collect(Collectors.joining(",")));
+            }
         });
         List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage(SUITES)),
                 m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class)

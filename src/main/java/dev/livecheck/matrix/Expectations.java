@@ -23,8 +23,11 @@ import java.util.TreeMap;
  */
 public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sanity, Map<String, FixtureApp> apps) {
 
-    /** A fixture app the matrix starts itself: its start command, its profile and its own sanity items. */
-    public record FixtureApp(String name, String command, String profile, Set<String> sanity) {
+    /**
+     * A fixture app the matrix starts itself: its start command, its profile, its own sanity items, and
+     * whether livecheck sees the matrix's LiveKit as an external deployment (as a team's app and LiveKit are).
+     */
+    public record FixtureApp(String name, String command, String profile, Set<String> sanity, boolean externalLiveKit) {
     }
 
     public Expectations(Map<String, Set<String>> itemsByBug, Set<String> sanity) {
@@ -48,7 +51,8 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
                     throw new LivecheckException("app '" + app + "' in " + file + " has a command but no profile: add app." + app + ".profile");
                 }
                 apps.put(app, new FixtureApp(app, raw.getProperty(key), profile,
-                        items(raw.getProperty("app." + app + ".sanity", ""), "app." + app + ".sanity", file, knownItems)));
+                        items(raw.getProperty("app." + app + ".sanity", ""), "app." + app + ".sanity", file, knownItems),
+                        "external".equals(raw.getProperty("app." + app + ".livekit", "local"))));
             }
         }
         Map<String, Set<String>> byBug = new TreeMap<>();

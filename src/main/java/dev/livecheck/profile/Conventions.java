@@ -10,9 +10,14 @@ import java.util.Optional;
 /**
  * How the app names things on LiveKit and what it promises: the room template ({@code booking-{session}}),
  * each role's identity template ({@code provider-{id}}), where the role is kept, the connection timeout it
- * promises, and (optionally) the console lines it prints while joining.
+ * promises, how long it keeps reconnecting after the network goes before it says so, and (optionally) the
+ * console lines it prints while joining.
  */
-public record Conventions(String room, Map<Role, String> identity, RoleSource role, Duration connectTimeout, Map<String, String> console) {
+public record Conventions(String room, Map<Role, String> identity, RoleSource role, Duration connectTimeout, Duration reconnectGiveUp,
+                          Map<String, String> console) {
+    /** How long an app may keep reconnecting before it must tell the user, when its profile does not say. */
+    public static final Duration DEFAULT_RECONNECT_GIVE_UP = Duration.ofSeconds(60);
+
     /** Console line keys a profile may give. */
     public static final Map<String, String> CONSOLE_KEYS = Map.of(
             "joinStarted", "printed when the join starts ({session})",

@@ -42,7 +42,7 @@ public final class ProfileLoader {
     private static final Set<String> SESSIONS = Set.of("live", "invalid", "notLive", "notTheirs", "group");
     private static final Set<String> ACCOUNT = Set.of("username", "password", "id", "name");
     private static final Set<String> FLOW = Set.of("loginPath", "bookingsPath", "sessionUrl", "join", "preJoin");
-    private static final Set<String> CONVENTIONS = Set.of("room", "identity", "role", "connectTimeoutMs", "console");
+    private static final Set<String> CONVENTIONS = Set.of("room", "identity", "role", "connectTimeoutMs", "reconnectGiveUpMs", "console");
     private static final Set<String> API = Set.of("token", "recordingStart", "recordings");
 
     private ProfileLoader() {
@@ -282,7 +282,8 @@ public final class ProfileLoader {
             throw r.missing("conventions.connectTimeoutMs (the connection timeout the app promises, e.g. 30000)");
         }
         Conventions conventions = new Conventions(r.text(c, "room").orElseThrow(() -> r.missing("conventions.room")), identities,
-                RoleSource.parse(r.text(c, "role").orElse("none"), r.where("conventions.role")), Duration.ofMillis(timeoutMs), console);
+                RoleSource.parse(r.text(c, "role").orElse("none"), r.where("conventions.role")), Duration.ofMillis(timeoutMs),
+                c.has("reconnectGiveUpMs") ? Duration.ofMillis(c.path("reconnectGiveUpMs").asLong()) : Conventions.DEFAULT_RECONNECT_GIVE_UP, console);
         if (conventions.role().kind() == RoleSource.Kind.NONE && !notApplicable.containsKey(Feature.ROLES)) {
             throw r.error("conventions.role is none but notApplicable has no 'roles': say where the app keeps the role, or why it has none");
         }

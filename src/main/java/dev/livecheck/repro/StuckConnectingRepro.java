@@ -2,14 +2,12 @@ package dev.livecheck.repro;
 
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.app.AppVariant;
-import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.ConsoleLog;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
 import dev.livecheck.junit.Environment;
 import dev.livecheck.media.Role;
-import dev.livecheck.net.FaultProxy;
 import dev.livecheck.pages.SessionPage;
 
 import java.io.IOException;
@@ -23,10 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Reproduces "stuck on Connecting…" with one command and prints a timeline of the join: every console
- * line and state change with its time since the click, and where it stopped. Against the reference app
- * (default) LiveKit's signalling is black-holed by livecheck's proxy; against your app
- * ({@code livecheck.app.url}) give {@code livecheck.repro.livekitHost} to black-hole that host in the
- * browser, or nothing to just watch your deployment's own join.
+ * line and state change with its time since the click, and where it stopped. LiveKit's signalling hangs for
+ * the browser (its own network path), whatever the app: against your app ({@code livecheck.app.url}), give the
+ * LiveKit URL it hands browsers as {@code livecheck.app.livekitUrl}; {@code livecheck.repro.watchOnly=true}
+ * injects nothing and watches your deployment's own join.
  */
 public final class StuckConnectingRepro {
     private record Event(Duration at, String kind, String text) {
@@ -51,28 +49,24 @@ public final class StuckConnectingRepro {
                 own = env.startReferenceApp(app.variant().orElseThrow().withConnectTimeoutMs(timeout));
                 app = own;
             }
-            FaultProxy hostBlackHole = null;
-            BrowserOptions options = BrowserOptions.defaults();
-            Optional<String> livekitHost = settings.get("livecheck.repro.livekitHost");
-            if (livekitHost.isPresent()) {
-                hostBlackHole = FaultProxy.blackHoleListener();
-                options = options.mappingHost(livekitHost.get(), hostBlackHole.port());
-            }
             if (watch.isZero()) {
                 watch = app.connectTimeout().plusSeconds(10);
             }
             System.out.printf("stuck-connecting repro: app %s (%s), LiveKit %s %s, watching %d s%n", app.baseUrl(),
                     env.isReferenceApp() ? "reference app, bugs " + app.variant().map(v -> v.bugs().isEmpty() ? "none" : String.join(",", v.bugs())).orElse("") : "external",
                     env.livekit().mode().label(), env.livekit().wsUrl(), watch.toSeconds());
-            try (Participant client = new Participant("client", app.profile().account(Role.CLIENT), env.media().of(Role.CLIENT), app, env.livekit().rooms(), env.browsers(), options)) {
+            boolean stall = !settings.getBoolean("livecheck.repro.watchOnly", false);
+            try (Participant client = new Participant("client", app.profile().account(Role.CLIENT), env.media().of(Role.CLIENT), app,
+                    env.livekit().rooms(), env.browsers(), env.browserOptions().withNetworkPath(), Optional.of(env.newNetworkPath()))) {
                 client.logIn();
                 if (app.profile().flow().join() == dev.livecheck.profile.AppProfile.JoinVia.BOOKINGS) {
                     client.openBookings();
                 }
-                if (env.isReferenceApp()) {
-                    env.signalling().orElseThrow().blackHole();
-                    System.out.println("  LiveKit signalling is now a black hole (TCP accepted, never answered)");
-                } else if (livekitHost.isEmpty()) {
+                if (stall) {
+                    client.network().stallSignalling();
+                    System.out.println("  LiveKit's signalling now hangs for this browser (" + env.livekitUrlsForBrowsers()
+                            + ": connections accepted, never answered)");
+                } else {
                     System.out.println("  no fault injected: watching the app's own join");
                 }
                 client.joinLiveBooking();
@@ -86,9 +80,6 @@ public final class StuckConnectingRepro {
             } finally {
                 if (own != null) {
                     own.close();
-                }
-                if (hostBlackHole != null) {
-                    hostBlackHole.close();
                 }
             }
         } catch (LivecheckException e) {

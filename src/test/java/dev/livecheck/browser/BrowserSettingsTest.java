@@ -21,8 +21,8 @@ class BrowserSettingsTest {
 
     @Test
     void lookupsNeverLeaveTheMachineAndTestRulesComeFirst() {
-        String rules = Browsers.hostRules(BrowserOptions.defaults().mappingHost("livekit.example.test", 4444));
-        assertThat(rules).isEqualTo("MAP livekit.example.test 127.0.0.1:4444 , MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
+        String rules = Browsers.hostRules(BrowserOptions.defaults().mappingHost("livekit.example.test", "127.0.0.1"));
+        assertThat(rules).isEqualTo("MAP livekit.example.test 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
     }
 
     @Test
