@@ -126,6 +126,7 @@ public final class BugMatrix {
         app.ifPresent(a -> {
             properties.put("livecheck.app.command", a.command());
             properties.put("livecheck.app.profile", a.profile());
+            properties.putAll(a.settings());
             if (a.externalLiveKit()) {
                 // the matrix's own LiveKit, seen as a deployment livecheck only has the URL, key and media ports of
                 LiveKitServer shared = LiveKitServers.startShared(Settings.fromSystem());

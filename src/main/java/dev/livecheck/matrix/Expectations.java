@@ -27,7 +27,8 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
      * A fixture app the matrix starts itself: its start command, its profile, its own sanity items, and
      * whether livecheck sees the matrix's LiveKit as an external deployment (as a team's app and LiveKit are).
      */
-    public record FixtureApp(String name, String command, String profile, Set<String> sanity, boolean externalLiveKit) {
+    public record FixtureApp(String name, String command, String profile, Set<String> sanity, boolean externalLiveKit,
+                             Map<String, String> settings) {
     }
 
     public Expectations(Map<String, Set<String>> itemsByBug, Set<String> sanity) {
@@ -52,7 +53,7 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
                 }
                 apps.put(app, new FixtureApp(app, raw.getProperty(key), profile,
                         items(raw.getProperty("app." + app + ".sanity", ""), "app." + app + ".sanity", file, knownItems),
-                        "external".equals(raw.getProperty("app." + app + ".livekit", "local"))));
+                        "external".equals(raw.getProperty("app." + app + ".livekit", "local")), settingsOf(raw, app)));
             }
         }
         Map<String, Set<String>> byBug = new TreeMap<>();
@@ -80,6 +81,14 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
             throw new LivecheckException("bugs " + undeclared + " have no expected detections in " + file + ": declare which items catch them");
         }
         return new Expectations(new LinkedHashMap<>(byBug), sanity, apps);
+    }
+
+    /** {@code app.<name>.set.<setting>=value}: settings of the runs against that app (e.g. a profile entry its deployment changes). */
+    private static Map<String, String> settingsOf(Properties raw, String app) {
+        String prefix = "app." + app + ".set.";
+        Map<String, String> settings = new TreeMap<>();
+        raw.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(k -> settings.put(k.substring(prefix.length()), raw.getProperty(k)));
+        return settings;
     }
 
     private static Set<String> items(String list, String key, Path file, Set<String> knownItems) {

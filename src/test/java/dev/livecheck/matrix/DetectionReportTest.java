@@ -100,6 +100,11 @@ class DetectionReportTest {
         assertThat(Expectations.bugId("huddle/no-timeout")).isEqualTo("no-timeout");
         assertThat(loaded.itemsToRun("huddle/no-timeout")).containsExactlyInAnyOrder("E-01", "C-01");
         assertThat(loaded.appOf("no-auth-check")).isEmpty();
+        Files.writeString(file, "no-auth-check=E-02\napp.huddle.command=node s.mjs\napp.huddle.profile=huddle\napp.huddle.livekit=external\n"
+                + "app.huddle.set.livecheck.profile.conventions.connectTimeoutMs=5000\nhuddle/no-timeout=E-01\n");
+        Expectations.FixtureApp huddle = Expectations.load(file, Set.of("no-auth-check"), ITEMS).appOf("huddle/no-timeout").orElseThrow();
+        assertThat(huddle.externalLiveKit()).isTrue();
+        assertThat(huddle.settings()).containsEntry("livecheck.profile.conventions.connectTimeoutMs", "5000");
     }
 
     @Test

@@ -42,6 +42,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 class ExternalAppIT {
     /** The items that need faults or keys: the ones a LiveKit URL with a host name must not change. */
     private static final Set<String> FAULT_ITEMS = Set.of("D-01", "S-02", "E-01", "E-04");
+    private static final long CONNECT_TIMEOUT_MS = 5000;
 
     @Test
     void theWholeChecklistRunsAgainstAnExternalAppWithAnIpLiveKitUrl(@TempDir Path results, @TempDir Path gateOut) throws Exception {
@@ -86,7 +87,9 @@ class ExternalAppIT {
                 "LIVEKIT_URL", livekitUrl, "LIVEKIT_API_KEY", livekit.credentials().apiKey(),
                 "LIVEKIT_API_SECRET", livekit.credentials().apiSecret(),
                 "LIVEKIT_CLIENT_JS", settings.getOr("livecheck.livekitClient.js", ""),
-                "LIVECHECK_APP_SEED", Path.of("testdata/reference-app/seed.json").toAbsolutePath().toString()));
+                "LIVECHECK_APP_SEED", Path.of("testdata/reference-app/seed.json").toAbsolutePath().toString(),
+                // deployed with a 5 s connection timeout, and its profile says so: E-01 holds it to that
+                "LIVECHECK_APP_CONNECT_TIMEOUT_MS", Long.toString(CONNECT_TIMEOUT_MS)));
     }
 
     /** livecheck told only what a team would tell it: the app's URL and profile, the LiveKit's URL, key, secret and media ports. */
@@ -99,6 +102,7 @@ class ExternalAppIT {
         settings.put("livecheck.livekit.mediaEndpoints", livekit.mediaEndpoints().stream().map(MediaEndpoint::key).collect(Collectors.joining(",")));
         settings.put("livecheck.app.url", app.url());
         settings.put("livecheck.app.profile", "reference-app");
+        settings.put("livecheck.profile.conventions.connectTimeoutMs", Long.toString(CONNECT_TIMEOUT_MS));
         return settings;
     }
 
