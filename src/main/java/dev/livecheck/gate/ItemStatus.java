@@ -7,12 +7,13 @@ import java.util.Locale;
  *
  * <p>When several tests check one item the worst status wins. NOT_APPLICABLE: the app's profile says the app
  * does not offer what the item checks (no login, no recording…), with a reason; it does not block the
- * release but is counted apart, never as passed. BROKEN ranks above FAILED because a broken test never
+ * release but is counted apart, never as passed. FLAKY: over repeated attempts some passed and some did not.
+ * BROKEN ranks above FAILED because a broken test never
  * reached its assertion: the item is unverified and the harness itself needs attention. MISSING ranks
  * worst: nothing ran at all. Every other status blocks the release.
  */
 public enum ItemStatus {
-    PASSED, NOT_APPLICABLE, SKIPPED, FAILED, BROKEN, MISSING;
+    PASSED, NOT_APPLICABLE, SKIPPED, FLAKY, FAILED, BROKEN, MISSING;
 
     /** Maps an Allure result status; anything unrecognised counts as broken, never as passed. */
     static ItemStatus fromAllure(String status) {

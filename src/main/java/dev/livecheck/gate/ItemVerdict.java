@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The gate's conclusion for one checklist item, with the results it rests on (the latest run of
  * each test that checks the item) as evidence.
  */
-public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs, List<TestResult> evidence) {
+public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs, List<TestResult> evidence, int attempts, int passedAttempts) {
 
     private static final int MAX_MESSAGE_LENGTH = 300;
 
@@ -31,7 +31,8 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
 
     /** One stderr line for an item that holds the release back. */
     public String blockingLine() {
-        String reason = status == ItemStatus.MISSING ? "no test result" : message();
+        String reason = status == ItemStatus.MISSING ? "no test result"
+                : status == ItemStatus.FLAKY ? "passed " + passedAttempts + " of " + attempts + " attempts: " + message() : message();
         return Redactor.redact(item.id() + " " + item.title() + ": " + status.label() + " — " + reason);
     }
 
@@ -39,6 +40,7 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
         return switch (status) {
             case MISSING -> "missing: no test result";
             case NOT_APPLICABLE -> "not applicable: " + notApplicableReason().orElse("the app's profile says so");
+            case FLAKY -> "FLAKY: passed " + passedAttempts + " of " + attempts + " attempts: " + message() + " — evidence: " + evidenceText();
             case PASSED -> "passed, " + seconds() + " — evidence: " + evidenceText();
             default -> status.name() + ": " + message() + " — evidence: " + evidenceText();
         };
@@ -47,7 +49,7 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
     /** First line of the message of the first result that has the item's (worst) status, redacted. */
     String message() {
         String raw = evidence.stream()
-                .filter(result -> result.status() == status)
+                .filter(result -> status == ItemStatus.FLAKY ? !result.status().releasable() : result.status() == status)
                 .map(TestResult::message)
                 .filter(m -> m != null && !m.isBlank())
                 .findFirst()

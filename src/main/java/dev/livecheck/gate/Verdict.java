@@ -34,27 +34,49 @@ public final class Verdict {
         return new Verdict(verdicts);
     }
 
+    /**
+     * Every attempt counts (a nightly run repeats the checklist into one results folder): a test passes only if
+     * all its attempts passed; some passed and some not is FLAKY; none passed is the worst of what they were.
+     */
     private static ItemVerdict judge(ChecklistItem item, List<TestResult> results) {
-        Map<String, TestResult> latestPerTest = new LinkedHashMap<>();
+        Map<String, List<TestResult>> attemptsPerTest = new LinkedHashMap<>();
         for (TestResult result : results) {
             if (result.checklistIds().contains(item.id())) {
-                latestPerTest.merge(result.testKey(), result, TestResult::later);
+                attemptsPerTest.computeIfAbsent(result.testKey(), k -> new ArrayList<>()).add(result);
             }
         }
-        if (latestPerTest.isEmpty()) {
-            return new ItemVerdict(item, ItemStatus.MISSING, 0, List.of());
+        if (attemptsPerTest.isEmpty()) {
+            return new ItemVerdict(item, ItemStatus.MISSING, 0, List.of(), 0, 0);
         }
         ItemStatus status = ItemStatus.PASSED;
         long durationMs = 0;
-        for (TestResult result : latestPerTest.values()) {
-            status = status.worse(result.status());
-            durationMs += result.durationMs();
+        int attempts = 0;
+        int passed = 0;
+        List<TestResult> evidence = new ArrayList<>();
+        for (List<TestResult> testAttempts : attemptsPerTest.values()) {
+            status = status.worse(statusOf(testAttempts));
+            TestResult latest = testAttempts.stream().reduce(TestResult::later).orElseThrow();
+            durationMs += latest.durationMs();
+            attempts += testAttempts.size();
+            passed += (int) testAttempts.stream().filter(r -> r.status() == ItemStatus.PASSED).count();
+            evidence.add(latest);
+            // a flaky test's story is in its failed attempts
+            testAttempts.stream().filter(r -> r != latest && !r.status().releasable()).forEach(evidence::add);
         }
         // Result files have random names; sort so the report reads the same on every run.
-        List<TestResult> evidence = latestPerTest.values().stream()
-                .sorted(Comparator.comparing(TestResult::displayName))
-                .toList();
-        return new ItemVerdict(item, status, durationMs, evidence);
+        evidence.sort(Comparator.comparing(TestResult::displayName).thenComparing(TestResult::stop));
+        return new ItemVerdict(item, status, durationMs, List.copyOf(evidence), attempts, passed);
+    }
+
+    private static ItemStatus statusOf(List<TestResult> attempts) {
+        long passed = attempts.stream().filter(r -> r.status() == ItemStatus.PASSED).count();
+        if (passed == attempts.size()) {
+            return ItemStatus.PASSED;
+        }
+        if (passed > 0) {
+            return ItemStatus.FLAKY;
+        }
+        return attempts.stream().map(TestResult::status).reduce(ItemStatus.PASSED, ItemStatus::worse);
     }
 
     public List<ItemVerdict> items() {
@@ -85,8 +107,9 @@ public final class Verdict {
             return na == 0 ? "Release gate: PASSED — " + items.size() + " of " + items.size() + " passed"
                     : "Release gate: PASSED — " + count(ItemStatus.PASSED) + " passed" + notApplicable + " (of " + items.size() + ")";
         }
-        return "Release gate: BLOCKED — " + count(ItemStatus.PASSED) + " passed" + notApplicable + ", " + count(ItemStatus.FAILED)
-                + " failed, " + count(ItemStatus.BROKEN) + " broken, " + count(ItemStatus.SKIPPED) + " skipped, "
+        long flaky = count(ItemStatus.FLAKY);
+        return "Release gate: BLOCKED — " + count(ItemStatus.PASSED) + " passed" + notApplicable + ", "
+                + (flaky == 0 ? "" : flaky + " flaky, ") + count(ItemStatus.FAILED) + " failed, " + count(ItemStatus.BROKEN) + " broken, " + count(ItemStatus.SKIPPED) + " skipped, "
                 + count(ItemStatus.MISSING) + " missing (of " + items.size() + ")";
     }
 
@@ -108,9 +131,10 @@ public final class Verdict {
                     .put("status", verdict.status().label())
                     .put("durationMs", verdict.durationMs());
             verdict.notApplicableReason().ifPresent(reason -> item.put("reason", reason));
+            item.put("attempts", verdict.attempts()).put("passedAttempts", verdict.passedAttempts());
         }
         for (ItemStatus status : List.of(ItemStatus.PASSED, ItemStatus.FAILED, ItemStatus.BROKEN, ItemStatus.SKIPPED, ItemStatus.MISSING,
-                ItemStatus.NOT_APPLICABLE)) {
+                ItemStatus.NOT_APPLICABLE, ItemStatus.FLAKY)) {
             root.put(status == ItemStatus.NOT_APPLICABLE ? "notApplicable" : status.label(), count(status));
         }
         root.put("gate", passed() ? "passed" : "blocked");

@@ -73,11 +73,11 @@ class ReleaseGateTest {
 
         JsonNode verdict = verdict();
         assertThat(verdict.fieldNames()).toIterable()
-                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "notApplicable", "gate");
+                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "notApplicable", "flaky", "gate");
         assertThat(verdict.get("passed").asInt()).isEqualTo(3);
         assertThat(verdict.get("gate").asText()).isEqualTo("passed");
         JsonNode first = verdict.get("items").get(0);
-        assertThat(first.fieldNames()).toIterable().containsExactly("id", "title", "section", "status", "durationMs");
+        assertThat(first.fieldNames()).toIterable().containsExactly("id", "title", "section", "status", "durationMs", "attempts", "passedAttempts");
         assertThat(first.get("id").asText()).isEqualTo("P-01");
         assertThat(first.get("title").asText()).isEqualTo("Login successfully");
         assertThat(first.get("section").asText()).isEqualTo("provider");
@@ -258,25 +258,45 @@ class ReleaseGateTest {
     }
 
     @Test
-    void latestRunOfATestWins() throws IOException {
+    void aFailureEarlierInTheNightIsNotHiddenByALaterPass() throws IOException {
         allButFindBookingPass();
-        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").timed(1_000, 2_000).message("flaky").write();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").timed(1_000, 2_000).message("timed out").write();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(5_000, 9_000).write();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(10_000, 11_000).write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).contains("P-02 Find LIVE booking: flaky — passed 2 of 3 attempts: timed out");
+        assertThat(report()).contains("- [ ] P-02 Find LIVE booking — FLAKY: passed 2 of 3 attempts: timed out");
+        JsonNode item = verdict().get("items").get(1);
+        assertThat(item.get("status").asText()).isEqualTo("flaky");
+        assertThat(item.get("attempts").asInt()).isEqualTo(3);
+        assertThat(item.get("passedAttempts").asInt()).isEqualTo(2);
+        assertThat(item.get("durationMs").asLong()).as("the latest attempt's duration").isEqualTo(1_000);
+        assertThat(verdict().get("flaky").asInt()).isEqualTo(1);
+        assertThat(stdout()).contains("BLOCKED — 2 passed, 1 flaky, 0 failed");
+    }
+
+    @Test
+    void everyAttemptPassingPasses() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(1_000, 2_000).write();
         results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(5_000, 9_000).write();
 
         assertThat(gate()).isZero();
 
-        assertThat(verdict().get("items").get(1).get("durationMs").asLong()).isEqualTo(4_000);
+        assertThat(verdict().get("items").get(1).get("attempts").asInt()).isEqualTo(2);
     }
 
     @Test
-    void newerFailureOverridesOlderPass() throws IOException {
+    void noAttemptPassingIsTheWorstOfThem() throws IOException {
         allButFindBookingPass();
-        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(1_000, 2_000).write();
-        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").timed(5_000, 9_000).message("regressed").write();
+        results.result("app.ProviderIT.findBooking", "failed").checks("P-02").timed(1_000, 2_000).message("regressed").write();
+        results.result("app.ProviderIT.findBooking", "broken").checks("P-02").timed(5_000, 9_000).message("no session").write();
 
         assertThat(gate()).isEqualTo(1);
 
-        assertThat(stderr()).contains("P-02 Find LIVE booking: failed — regressed");
+        assertThat(verdict().get("items").get(1).get("status").asText()).isEqualTo("broken");
     }
 
     @Test
@@ -312,7 +332,8 @@ class ReleaseGateTest {
         results.result("app.ProviderIT.findBooking", "failed").checks("P-02").withoutHistoryId().timed(0, 1).write();
         results.result("app.ProviderIT.findBooking", "passed").checks("P-02").withoutHistoryId().timed(5, 9).write();
 
-        assertThat(gate()).isZero();
+        assertThat(gate()).isEqualTo(1);
+        assertThat(verdict().get("items").get(1).get("attempts").asInt()).as("both results are attempts of one test").isEqualTo(2);
     }
 
     @Test
