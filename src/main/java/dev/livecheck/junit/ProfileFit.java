@@ -46,7 +46,7 @@ final class ProfileFit {
                 if (profile.flow().join() == AppProfile.JoinVia.BOOKINGS && signsIn(p, profile)) {
                     p.openBookings();
                     require(p, profile, "bookings.row", Map.of("session", profile.liveSession()),
-                            " — is sessions.live (" + profile.liveSession() + ") one of the provider's bookings?");
+                            "is sessions.live (" + profile.liveSession() + ") one of the provider's bookings? ");
                 }
             } else {
                 p.open(profile.sessionPath(profile.liveSession()));
@@ -79,7 +79,7 @@ final class ProfileFit {
             await("profile check: " + key).atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                     .until(() -> p.driver().findElements(locator.by(values)).stream().anyMatch(WebElement::isDisplayed));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw misfit(p, profile, key + " (" + locator.describe(values) + ")" + hint);
+            throw misfit(p, profile, key + " (" + locator.describe(values) + ")", hint);
         }
     }
 
@@ -90,7 +90,7 @@ final class ProfileFit {
             await("profile check: signed in").atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                     .until(() -> p.nav().isShown() || p.loginPage().showsError());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw misfit(p, profile, "login.signedIn (" + profile.requireLocator("login.signedIn") + ") or login.failed");
+            throw misfit(p, profile, "login.signedIn (" + profile.requireLocator("login.signedIn") + ") or login.failed", "");
         }
         return p.nav().isShown();
     }
@@ -100,11 +100,11 @@ final class ProfileFit {
             await("profile check: session state").atMost(WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> p.session().state() != SessionState.ABSENT);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw misfit(p, profile, "no sessionState rule (" + profile.sessionState().size() + " rules)");
+            throw misfit(p, profile, "no sessionState rule (" + profile.sessionState().size() + " rules)", "");
         }
     }
 
-    private static LivecheckException misfit(Participant p, AppProfile profile, String what) {
+    private static LivecheckException misfit(Participant p, AppProfile profile, String what, String hint) {
         String url = p.driver().getCurrentUrl();
         Path shot = Path.of("target/livecheck/profile-check.png").toAbsolutePath();
         try {
@@ -115,6 +115,6 @@ final class ProfileFit {
         }
         return new LivecheckException("app profile '" + profile.name() + "' does not fit the app: " + what + " not shown on " + url
                 + " within " + WAIT.toSeconds() + " s" + (shot == null ? "" : " (screenshot " + shot + ")")
-                + " — choose the app's profile with livecheck.app.profile, or fix that locator in " + profile.source());
+                + " — " + hint + "choose the app's profile with livecheck.app.profile, or fix that locator in " + profile.source());
     }
 }
