@@ -18,6 +18,8 @@ public final class ResultsFolder {
     static final String CHECKLIST_LABEL = "checklist";
     /** Set by livecheck on a test its app's profile says does not apply (the value is the reason). */
     static final String NOT_APPLICABLE_LABEL = "notApplicable";
+    /** How livecheck words a not-applicable skip (dev.livecheck.junit.NotApplicable). */
+    static final String NOT_APPLICABLE_PREFIX = "not applicable: ";
     private static final String HINT = " — run the checklist tests first (mvn verify) or pass the right --results folder";
 
     private final ObjectMapper mapper;
@@ -72,6 +74,11 @@ public final class ResultsFolder {
             }
         }
         ItemStatus status = ItemStatus.fromAllure(text(root, "status"));
+        String message = text(root.path("statusDetails"), "message");
+        if (status == ItemStatus.SKIPPED && notApplicable == null && message != null && message.startsWith(NOT_APPLICABLE_PREFIX)) {
+            // a run whose Allure labels went elsewhere (a nested launcher): the skip's own message says it
+            notApplicable = message.substring(NOT_APPLICABLE_PREFIX.length()).replaceFirst(" \\(profile [^)]*\\)$", "");
+        }
         if (status == ItemStatus.SKIPPED && notApplicable != null) {
             status = ItemStatus.NOT_APPLICABLE;
         }
@@ -89,7 +96,7 @@ public final class ResultsFolder {
                 root.path("stop").asLong(0),
                 Collections.unmodifiableSet(checklistIds),
                 List.copyOf(attachments),
-                text(root.path("statusDetails"), "message"),
+                message,
                 notApplicable);
     }
 

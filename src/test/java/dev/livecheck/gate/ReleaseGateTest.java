@@ -145,6 +145,16 @@ class ReleaseGateTest {
     }
 
     @Test
+    void aSkipWordedNotApplicableCountsAsNotApplicableWithoutTheLabel() throws IOException {
+        allButFindBookingPass();
+        results.result("app.ProviderIT.findBooking", "skipped").checks("P-02")
+                .message("not applicable: the app has no bookings (profile huddle, no bookings)").write();
+
+        assertThat(gate()).isZero();
+        assertThat(verdict().get("items").get(1).get("reason").asText()).isEqualTo("the app has no bookings");
+    }
+
+    @Test
     void notApplicableNeverHidesAFailure() throws IOException {
         results.result("app.ProviderIT.login", "passed").checks("P-01").write();
         results.result("app.ProviderIT.findBooking", "skipped").checks("P-02").notApplicable("no bookings").write();
