@@ -62,12 +62,17 @@
       width: video.videoWidth, height: video.videoHeight, paused: video.paused };
   }
 
-  // Dominant frequency of what an <audio>/<video> element is playing (WebAudio analyser on its stream).
+  // What an <audio>/<video> element gives the listener: whether it plays at all (attached, not paused, not
+  // muted, with volume) and the dominant frequency of its output — what it renders (captureStream), not the
+  // stream handed to it, so an element that never plays is heard as silence.
   function tone(element) {
     if (!element || !element.srcObject || element.srcObject.getAudioTracks().length === 0) return null;
+    const audible = !element.paused && !element.muted && element.volume > 0;
     if (!element.__livecheckAnalyser) {
       const context = new AudioContext();
-      const source = context.createMediaStreamSource(element.srcObject);
+      let output = null;
+      try { output = element.captureStream(); } catch (e) { output = null; }
+      const source = context.createMediaStreamSource(output && output.getAudioTracks().length ? output : element.srcObject);
       const analyser = context.createAnalyser();
       analyser.fftSize = 8192;
       analyser.smoothingTimeConstant = 0.5;
@@ -83,7 +88,8 @@
     for (let i = Math.ceil(100 / binHz); i < bins.length; i++) {
       if (best < 0 || bins[i] > bins[best]) best = i;
     }
-    return { hz: Math.round(best * binHz), db: Math.round(bins[best]), state: context.state };
+    return { hz: Math.round(best * binHz), db: Math.round(bins[best]), state: context.state, audible,
+      paused: element.paused, muted: element.muted, volume: element.volume };
   }
 
   // Frames decoded for the track a <video> element plays (matched by track id), not for all inbound video.
@@ -109,15 +115,20 @@
   // The LiveKit tokens the page hands LiveKit: the access_token of its signalling WebSocket. Checks decode
   // their grants; the harness never logs them.
   const tokens = [];
+  const signalling = [];
   const NativeWebSocket = window.WebSocket;
   if (NativeWebSocket) {
     const TrackedWebSocket = function (url, protocols) {
+      const socket = protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
       try {
         const u = new URL(url, location.href);
         const token = u.searchParams.get('access_token');
-        if (token) tokens.push({ url: u.origin + u.pathname, token, at: Date.now() });
+        if (token) {
+          tokens.push({ url: u.origin + u.pathname, token, at: Date.now() });
+          signalling.push(socket);
+        }
       } catch (e) { /* not a URL we can read */ }
-      return protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
+      return socket;
     };
     TrackedWebSocket.prototype = NativeWebSocket.prototype;
     Object.setPrototypeOf(TrackedWebSocket, NativeWebSocket);
@@ -125,5 +136,23 @@
     window.WebSocket = TrackedWebSocket;
   }
 
-  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens };
+  // A participant's own request to LiveKit, sent on its page's own signalling connection, as a page that tried
+  // to change its own metadata or attributes would (SignalRequest.update_metadata, protobuf).
+  const utf8 = new TextEncoder();
+  const varint = (n) => { const out = []; while (n > 127) { out.push((n & 127) | 128); n >>>= 7; } out.push(n); return out; };
+  const field = (num, bytes) => [...varint((num << 3) | 2), ...varint(bytes.length), ...bytes];
+  function sendMetadataUpdate(metadata, attributes) {
+    const socket = signalling.filter((s) => s.readyState === NativeWebSocket.OPEN).pop();
+    if (!socket) return false;
+    let update = [];
+    if (metadata !== null) update = update.concat(field(1, [...utf8.encode(metadata)]));
+    Object.entries(attributes || {}).forEach(([k, v]) => {
+      update = update.concat(field(3, [...field(1, [...utf8.encode(k)]), ...field(2, [...utf8.encode(v)])]));
+    });
+    update = update.concat([0x20, ...varint(4242)]); // request_id: LiveKit answers it
+    socket.send(new Uint8Array(field(15, update)));
+    return true;
+  }
+
+  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens, sendMetadataUpdate };
 })();

@@ -10,6 +10,7 @@
   const HOST = cfg.roles.host;
   const OTHER_ROLE = { [cfg.roles.host]: cfg.roles.guest, [cfg.roles.guest]: cfg.roles.host };
   const MECHANIC = cfg.naming === 'mechanic';
+  if (bug('go-back-home')) document.querySelector('[data-testid="go-back"]').setAttribute('href', '/');
   const tokenKey = `consult-token-${cfg.bookingId}`;
 
   let room = null;
@@ -31,7 +32,7 @@
   function showError(message) {
     console.error(message);
     setState('error', 'Not connected');
-    $('session-error-message').textContent = message;
+    $('session-error-message').textContent = bug('vague-errors') ? 'Something went wrong.' : message;
     show('session-error', true);
     show('session-controls', false);
   }
@@ -127,19 +128,21 @@
     show('session-controls', true);
     show('recording-controls', (me.role === HOST && !bug('recording-controls-hidden')) || bug('client-sees-recording-controls'));
     show('recording-indicator', room.isRecording && !bug('recording-indicator-missing'));
+    show('start-audio', !room.canPlaybackAudio);
     refresh();
     await publishMedia();
     if (bug('console-errors')) console.error('Failed to load participant avatars');
   }
 
+  // Camera and microphone, each on its own: a blocked camera must not cost the other side the client's voice.
   async function publishMedia() {
     try {
       if (bug('camera-not-published')) await room.localParticipant.setMicrophoneEnabled(true);
       else if (bug('microphone-not-published')) await room.localParticipant.setCameraEnabled(true);
       else await room.localParticipant.enableCameraAndMicrophone();
       console.log('Camera and microphone enabled');
+      return;
     } catch (e) {
-      const denied = e.name === 'NotAllowedError' || LK.MediaDeviceFailure.getFailure(e) === 'PermissionDenied';
       console.warn(`Camera/microphone unavailable: ${e.name}: ${e.message}`);
       if (bug('permission-denial-breaks-join')) {
         leaving = true;
@@ -147,9 +150,28 @@
         showError('Could not start your camera.');
         return;
       }
-      $('media-permission-warning').dataset.reason = denied ? 'denied' : 'unavailable';
-      show('media-permission-warning', true);
     }
+    const failed = [];
+    if (!bug('one-denial-drops-both')) {
+      for (const [device, enable] of [['camera', (on) => room.localParticipant.setCameraEnabled(on)],
+        ['microphone', (on) => room.localParticipant.setMicrophoneEnabled(on)]]) {
+        try {
+          await enable(true);
+        } catch (e) {
+          failed.push(device);
+        }
+      }
+    } else {
+      failed.push('camera', 'microphone');
+    }
+    if (failed.length === 0) return;
+    const what = failed.join(' and ');
+    const see = failed.includes('camera') && failed.includes('microphone') ? 'see and hear you'
+      : failed.includes('camera') ? 'see you' : 'hear you';
+    $('media-permission-warning').dataset.devices = failed.join(',');
+    $('media-permission-warning').textContent = `Your ${what} ${failed.length > 1 ? 'are' : 'is'} blocked. Allow ${what} access in `
+      + `your browser's site settings so the other person can ${see}. You can still see and hear them.`;
+    show('media-permission-warning', true);
   }
 
   function endCallAtTokenExpiry(r, jwt) {
@@ -165,7 +187,8 @@
   function wire(r) {
     const E = LK.RoomEvent;
     r.on(E.ParticipantConnected, refresh)
-      .on(E.ParticipantDisconnected, (p) => { removeTile(p.identity); refresh(); })
+      .on(E.ParticipantDisconnected, (p) => { if (!bug('list-keeps-leavers')) { removeTile(p.identity); refresh(); } })
+      .on(E.AudioPlaybackStatusChanged, () => show('start-audio', !r.canPlaybackAudio))
       .on(E.ParticipantMetadataChanged, refresh)
       .on(E.TrackSubscribed, attachRemote)
       .on(E.TrackUnsubscribed, detachRemote)
@@ -225,7 +248,8 @@
       el.querySelector('audio').dataset.identity = participant.identity;
       $('remote-tiles').appendChild(el);
     }
-    el.querySelector('figcaption').textContent = `${participant.name || participant.identity} (${roleOf(participant)})`;
+    el.querySelector('figcaption').textContent = bug('tile-shows-identity') ? participant.identity
+      : `${participant.name || participant.identity} (${roleOf(participant)})`;
     return el;
   }
 
@@ -238,7 +262,10 @@
   function attachRemote(track, publication, participant) {
     const S = LK.Track.Source;
     if (track.source === S.Camera) track.attach(tile(participant).querySelector('video'));
-    else if (track.source === S.Microphone) track.attach(tile(participant).querySelector('audio'));
+    else if (track.source === S.Microphone) {
+      const audio = track.attach(tile(participant).querySelector('audio'));
+      if (bug('remote-audio-muted')) audio.volume = 0;
+    }
     else if (track.source === S.ScreenShare) {
       const video = track.attach();
       video.dataset.testid = 'remote-screen';
@@ -379,14 +406,18 @@
   $('start-recording').addEventListener('click', startRecording);
   $('stop-recording').addEventListener('click', stopRecording);
   $('toggle-camera').addEventListener('click', async () => {
-    const on = room.localParticipant.isCameraEnabled;
-    await room.localParticipant.setCameraEnabled(!on);
+    const on = $('toggle-camera').textContent === 'Turn camera off';
+    if (!bug('camera-off-ui-only')) await room.localParticipant.setCameraEnabled(!on);
     $('toggle-camera').textContent = on ? 'Turn camera on' : 'Turn camera off';
   });
   $('toggle-microphone').addEventListener('click', async () => {
-    const on = room.localParticipant.isMicrophoneEnabled;
-    await room.localParticipant.setMicrophoneEnabled(!on);
+    const on = $('toggle-microphone').textContent === 'Mute';
+    if (!bug('mute-ui-only')) await room.localParticipant.setMicrophoneEnabled(!on);
     $('toggle-microphone').textContent = on ? 'Unmute' : 'Mute';
+  });
+  $('start-audio').addEventListener('click', async () => {
+    await room.startAudio();
+    show('start-audio', !room.canPlaybackAudio);
   });
   window.addEventListener('beforeunload', () => { leaving = true; if (room) room.disconnect(); });
 

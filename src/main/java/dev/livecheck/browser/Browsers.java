@@ -105,7 +105,9 @@ public final class Browsers {
         List<String> args = new ArrayList<>(List.of(
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
+                // no --autoplay-policy switch: the browser's real autoplay policy; a page that must ask for a click
+                // before it plays audio is clicked by the audio check, which says so (MediaFlow)
+                "--window-size=1280,900",
                 // WebRTC stays on loopback: LiveKit advertises 127.0.0.1 and Chromium needs loopback candidates too
                 "--allow-loopback-in-peer-connection",
                 "--use-fake-device-for-media-stream",

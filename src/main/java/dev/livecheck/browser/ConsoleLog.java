@@ -26,6 +26,8 @@ public final class ConsoleLog {
 
     private final WebDriver driver;
     private final List<Line> lines = new ArrayList<>();
+    /** The console as the browser printed it, before redaction: only ever searched, never shown. */
+    private final StringBuilder raw = new StringBuilder();
 
     ConsoleLog(WebDriver driver) {
         this.driver = driver;
@@ -48,6 +50,12 @@ public final class ConsoleLog {
         return lines().stream().filter(l -> l.level().equals("SEVERE")).toList();
     }
 
+    /** Everything the console printed, unredacted: to search for what must never be there; never log or attach it. */
+    public synchronized String rawText() {
+        drain();
+        return raw.toString();
+    }
+
     public String text() {
         return lines().stream().map(Line::toString).collect(Collectors.joining("\n"));
     }
@@ -55,6 +63,7 @@ public final class ConsoleLog {
     private void drain() {
         try {
             for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                raw.append(entry.getMessage()).append('\n');
                 lines.add(new Line(Instant.ofEpochMilli(entry.getTimestamp()), entry.getLevel().getName(), Redactor.redact(clean(entry.getMessage()))));
             }
         } catch (RuntimeException closedOrUnsupported) {

@@ -35,7 +35,12 @@ public final class MediaProbe {
     public record Frame(Rgb colour, long fingerprint, long width, long height) {
     }
 
-    public record Tone(long hz, long db) {
+    /** What an audio element gives the listener: its dominant frequency and level, and whether it plays audibly at all. */
+    public record Tone(long hz, long db, boolean audible, boolean paused, boolean muted) {
+        @Override
+        public String toString() {
+            return hz + " Hz (" + db + " dB)" + (audible ? "" : paused ? ", paused" : muted ? ", muted" : ", silent volume");
+        }
     }
 
     public Stats stats() {
@@ -67,13 +72,21 @@ public final class MediaProbe {
     /** The dominant frequency of what this audio (or video) element plays; empty when it plays no audio. */
     public Optional<Tone> tone(WebElement element) {
         Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tone(arguments[0]) : null;", element);
-        return result instanceof Map<?, ?> m ? Optional.of(new Tone(n(m, "hz"), n(m, "db"))) : Optional.empty();
+        return result instanceof Map<?, ?> m ? Optional.of(new Tone(n(m, "hz"), n(m, "db"), Boolean.TRUE.equals(m.get("audible")),
+                Boolean.TRUE.equals(m.get("paused")), Boolean.TRUE.equals(m.get("muted")))) : Optional.empty();
     }
 
     /** The LiveKit tokens the page handed LiveKit (its signalling WebSocket's access_token), oldest first. Never log them. */
     public List<String> tokens() {
         Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tokens.map(t => t.token) : [];");
         return result instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** Sends LiveKit, on the page's own signalling connection, a request to change this participant's metadata and attributes. */
+    public boolean sendMetadataUpdate(String metadata, Map<String, String> attributes) {
+        Object sent = js.executeScript("return window.__livecheck ? window.__livecheck.sendMetadataUpdate(arguments[0], arguments[1]) : false;",
+                metadata, attributes);
+        return Boolean.TRUE.equals(sent);
     }
 
     /** The signalling URLs (origin and path, no token) the page opened to LiveKit, oldest first. */

@@ -294,17 +294,43 @@ public final class Participant implements AutoCloseable {
         return new BrowserResponse(((Number) map.get("status")).intValue(), String.valueOf(map.get("body")));
     }
 
-    /** Whether this browser refuses camera and microphone as a denied permission does (getUserMedia → NotAllowedError). */
-    public boolean deniesMedia() {
+    /** Whether this browser refuses the camera as a denied permission does (getUserMedia → NotAllowedError). */
+    public boolean deniesCamera() {
+        return denies("{video: true}");
+    }
+
+    /** Whether this browser refuses the microphone as a denied permission does. */
+    public boolean deniesMicrophone() {
+        return denies("{audio: true}");
+    }
+
+    private boolean denies(String constraints) {
         String url = driver().getCurrentUrl();
         if (url == null || !url.startsWith(app.baseUrl())) {
             open("/");
         }
         Object error = ((JavascriptExecutor) driver()).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "navigator.mediaDevices.getUserMedia({video: true, audio: true})"
+                        + "navigator.mediaDevices.getUserMedia(" + constraints + ")"
                         + ".then(s => { s.getTracks().forEach(t => t.stop()); done('granted'); }, e => done(e.name));");
         return "NotAllowedError".equals(error);
+    }
+
+    /** Reloads the session's page, as a user pressing F5 mid-call, then passes the pre-join lobby again where there is one. */
+    public void reload() {
+        Allure.step(name + " reloads the page", () -> {
+            markJoinStarted();
+            driver().navigate().refresh();
+        });
+        passPreJoin();
+    }
+
+    /** Comes back the long way: the bookings list and its join button (or the session's URL, for an app without bookings). */
+    public void rejoinThroughBookings() {
+        if (profile().flow().join() == AppProfile.JoinVia.BOOKINGS) {
+            openBookings();
+        }
+        join(sessionId());
     }
 
     public byte[] screenshot() {

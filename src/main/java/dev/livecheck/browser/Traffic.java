@@ -32,6 +32,7 @@ public final class Traffic implements AutoCloseable {
     private DevTools devTools;
     private final AtomicInteger stalled = new AtomicInteger();
     private final AtomicInteger replaced = new AtomicInteger();
+    private final List<String> revealing = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Traffic(WebDriver driver) {
         this.driver = driver;
@@ -107,6 +108,40 @@ public final class Traffic implements AutoCloseable {
         } catch (RuntimeException notOurs) {
             return false;
         }
+    }
+
+    /**
+     * From now on, every response the page gets (documents, scripts, fetches, XHR) is read as it arrives; the URLs of
+     * those whose body {@code reveals} are kept ({@link #revealing()}), the responses themselves pass unchanged.
+     */
+    public synchronized void watchResponses(java.util.function.Predicate<String> reveals) {
+        DevTools tools = devTools();
+        tools.clearListeners();
+        tools.addListener(Fetch.requestPaused(), paused -> {
+            try {
+                Fetch.GetResponseBodyResponse response = tools.send(Fetch.getResponseBody(paused.getRequestId()));
+                String body = response.getBase64Encoded()
+                        ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
+                if (reveals.test(body)) {
+                    revealing.add(paused.getRequest().getUrl().replaceFirst("[?#].*$", ""));
+                }
+            } catch (RuntimeException noBody) {
+                // a redirect or an empty answer: nothing to read
+            }
+            try {
+                tools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            } catch (RuntimeException pageGone) {
+                // nothing to continue
+            }
+        });
+        List<RequestPattern> patterns = List.of(ResourceType.DOCUMENT, ResourceType.SCRIPT, ResourceType.FETCH, ResourceType.XHR).stream()
+                .map(type -> new RequestPattern(Optional.of("*"), Optional.of(type), Optional.of(RequestStage.RESPONSE))).toList();
+        tools.send(Fetch.enable(Optional.of(patterns), Optional.empty()));
+    }
+
+    /** The URLs (without query) of the responses {@link #watchResponses} found revealing. */
+    public List<String> revealing() {
+        return List.copyOf(revealing);
     }
 
     /** Requests made to hang so far. */

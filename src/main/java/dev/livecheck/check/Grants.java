@@ -32,6 +32,11 @@ public final class Grants {
         assertThat(answer.status()).as("LiveKit's answer to a recording start with %s's own token (%s)", p.name(), answer.body()).isEqualTo(401);
     }
 
+    /** The token itself, to call LiveKit with as that participant: never log or attach it. */
+    public static String latestTokenOf(Participant p) {
+        return latestToken(p);
+    }
+
     /** The token itself: passed to LiveKit, never logged or attached. */
     static String latestToken(Participant p) {
         AtomicReference<String> token = new AtomicReference<>();

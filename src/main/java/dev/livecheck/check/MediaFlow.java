@@ -12,7 +12,9 @@ import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -78,22 +80,75 @@ public final class MediaFlow {
         return frames;
     }
 
-    /** Audio bytes growing and the sender's tone dominant in a remote audio element of the receiver's page. */
+    /**
+     * The receiver hears the sender: audio bytes growing, and an audio element of the receiver's page that plays —
+     * attached, not paused, not muted, with volume — renders the sender's tone. A page that asks for a click
+     * before it may play audio (the browser's autoplay policy) gets it, as a user would give it, and the step says so.
+     */
     public static void awaitAudioFrom(Participant sender, Participant receiver) {
         int expectedHz = sender.media().toneHz();
         AtomicReference<MediaProbe.Stats> before = new AtomicReference<>(receiver.probe().stats());
-        Waits.waitUntil(receiver.name() + " hears " + sender.name() + "'s microphone: " + expectedHz + " Hz, audio bytes growing")
+        Waits.waitUntil(receiver.name() + " hears " + sender.name() + "'s microphone: " + expectedHz + " Hz from an element that plays, audio bytes growing")
                 .untilAsserted(() -> {
+                    startAudioIfAsked(receiver);
                     MediaProbe.Stats now = receiver.probe().stats();
                     assertThat(now.audioBytesReceived()).as("%s's inbound audio bytes (was %d)", receiver.name(), before.get().audioBytesReceived())
                             .isGreaterThan(before.get().audioBytesReceived());
-                    List<MediaProbe.Tone> tones = new ArrayList<>();
-                    for (WebElement audio : receiver.session().remoteAudiosOf(sender.asPerson())) {
-                        receiver.probe().tone(audio).ifPresent(tones::add);
+                    List<MediaProbe.Tone> tones = tonesOn(receiver, sender);
+                    assertThat(tones).as("%s's remote audio for %s attached", receiver.name(), sender.name()).isNotEmpty();
+                    assertThat(tones).as("what %s's page plays of %s: %s, expected %d Hz, playing and unmuted", receiver.name(), sender.name(),
+                            tones, expectedHz).anyMatch(t -> t.audible() && Math.abs(t.hz() - expectedHz) <= TONE_TOLERANCE_HZ);
+                });
+    }
+
+    /** The receiver's page no longer plays the sender's tone (silence, e.g. the sender muted). */
+    public static void awaitSilenceFrom(Participant sender, Participant receiver) {
+        int expectedHz = sender.media().toneHz();
+        Waits.waitUntil(receiver.name() + " no longer hears " + sender.name() + "'s " + expectedHz + " Hz tone")
+                .untilAsserted(() -> assertThat(tonesOn(receiver, sender)).as("what %s's page plays of %s", receiver.name(), sender.name())
+                        .noneMatch(t -> t.audible() && t.db() > SILENCE_DB && Math.abs(t.hz() - expectedHz) <= TONE_TOLERANCE_HZ));
+    }
+
+    /** Below this level, a frequency peak is not heard (the fake microphone's tone arrives far above it). */
+    private static final long SILENCE_DB = -80;
+
+    private static List<MediaProbe.Tone> tonesOn(Participant receiver, Participant sender) {
+        List<MediaProbe.Tone> tones = new ArrayList<>();
+        for (WebElement audio : receiver.session().remoteAudiosOf(sender.asPerson())) {
+            receiver.probe().tone(audio).ifPresent(tones::add);
+        }
+        return tones;
+    }
+
+    private static void startAudioIfAsked(Participant p) {
+        if (p.session().asksToStartAudio()) {
+            Allure.step(p.name() + "'s page asks for a click before it plays audio (autoplay blocked): clicked, as a user would",
+                    () -> p.session().startAudio());
+        }
+    }
+
+    /**
+     * The receiver's page no longer shows the sender's camera moving: every remote video of the sender is gone,
+     * blank, or frozen (its track decodes no new frames from one look to the next, a second apart).
+     */
+    public static void awaitNoVideoFrom(Participant sender, Participant receiver) {
+        Rgb colour = sender.media().colour();
+        Map<WebElement, Long> framesBefore = new HashMap<>();
+        Waits.waitUntil(receiver.name() + " no longer sees " + sender.name() + "'s camera moving (" + colour + ")")
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<WebElement, Long> framesNow = new HashMap<>();
+                    for (WebElement video : receiver.session().remoteVideosOf(sender.asPerson())) {
+                        MediaProbe.Frame frame = receiver.probe().frame(video).orElse(null);
+                        if (frame != null && frame.width() > 0 && frame.colour().distance(colour) <= COLOUR_TOLERANCE) {
+                            framesNow.put(video, receiver.probe().trackFramesDecoded(video));
+                        }
                     }
-                    assertThat(tones).as("%s's remote audio for %s playing", receiver.name(), sender.name()).isNotEmpty();
-                    assertThat(tones).as("dominant tone of %s's audio on %s's page: %s, expected %d Hz", sender.name(), receiver.name(),
-                            tones, expectedHz).anyMatch(t -> Math.abs(t.hz() - expectedHz) <= TONE_TOLERANCE_HZ);
+                    Map<WebElement, Long> previous = new HashMap<>(framesBefore);
+                    framesBefore.clear();
+                    framesBefore.putAll(framesNow);
+                    assertThat(framesNow.entrySet()).as("%s's videos showing %s's colour that still decode new frames", receiver.name(), sender.name())
+                            .noneMatch(e -> !previous.containsKey(e.getKey()) || e.getValue() > previous.get(e.getKey()));
                 });
     }
 

@@ -102,6 +102,20 @@ public final class Presence {
                 });
     }
 
+    /** The one who stayed sees the leave: LiveKit drops them, the page drops their tile and waits for them again. */
+    public static void awaitLeaveSeen(Participant stayed, Participant left, Rooms rooms) {
+        awaitPageDropped(stayed, left);
+        awaitServerDropped(rooms, left);
+        awaitWaitingFor(left, stayed);
+    }
+
+    /** The one who stayed sees the return: both pages and LiveKit show both, and the call has media both ways. */
+    public static void awaitReturnSeen(Participant stayed, Participant returned, Rooms rooms) {
+        awaitEachSeesTheOther(stayed, returned);
+        awaitServerLists(rooms, stayed, returned);
+        MediaFlow.awaitMediaBothWays(stayed, returned);
+    }
+
     /** LiveKit no longer lists the participant. */
     public static void awaitServerDropped(Rooms rooms, Participant p) {
         String identity = p.identity();

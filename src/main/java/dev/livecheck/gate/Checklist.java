@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** The markdown release checklist: parsed into items, and rendered back with the boxes ticked. */
 public final class Checklist {
 
-    private static final Pattern ITEM = Pattern.compile("- \\[[ xX]] ([A-Z]-\\d{2}) (\\S.*)");
+    private static final Pattern ITEM = Pattern.compile("- \\[[ xX]] ([A-Z]{1,3}-\\d{2}) (\\S.*)");
     private static final Pattern SECTION = Pattern.compile("##\\s+(\\S+).*");
 
     private final List<String> lines;

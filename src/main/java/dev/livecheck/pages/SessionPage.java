@@ -178,9 +178,15 @@ public final class SessionPage extends Page {
         return isVisible("session.permissionWarning") || dialogs().stream().anyMatch(d -> d.message().matches("(?is).*(camera|microphone|permission).*"));
     }
 
+    /** What the page says about blocked devices: its warning, and every dialog it raised about them. */
     public String permissionWarning() {
+        List<String> said = new java.util.ArrayList<>();
         String shown = text("session.permissionWarning");
-        return !shown.isEmpty() ? shown : dialogs().stream().map(Dialog::message).reduce((a, b) -> b).orElse("");
+        if (!shown.isEmpty()) {
+            said.add(shown);
+        }
+        dialogs().stream().map(Dialog::message).filter(m -> m.matches("(?is).*(camera|microphone|permission).*")).forEach(said::add);
+        return String.join(" ", said);
     }
 
     public boolean showsTokenExpiredNotice() {
@@ -253,6 +259,46 @@ public final class SessionPage extends Page {
     /** Whether the profile's locator picks one person's element, or only "some remote element". */
     public boolean namesWhoseVideo() {
         return profile.locator("session.remoteVideo").map(l -> l.uses("identity") || l.uses("name")).orElse(false);
+    }
+
+    /** A remote camera tile as the page shows it: the name it carries and its video element (if it has one). */
+    public record Tile(String name, Optional<WebElement> video) {
+    }
+
+    /** Every remote camera tile on the page, with the name each shows. */
+    public List<Tile> remoteTiles() {
+        if (!has("session.remoteTiles")) {
+            return List.of();
+        }
+        List<Tile> tiles = new java.util.ArrayList<>();
+        try {
+            for (WebElement tile : all("session.remoteTiles", Map.of())) {
+                String name = profile.locator("session.tileName").flatMap(l -> tile.findElements(l.by(Map.of())).stream().findFirst())
+                        .map(WebElement::getText).map(String::trim).orElse("");
+                Optional<WebElement> video = profile.locator("session.tileVideo").flatMap(l -> tile.findElements(l.by(Map.of())).stream().findFirst());
+                tiles.add(new Tile(name, video));
+            }
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
+        return tiles;
+    }
+
+    /** The page asks for a click before it may play audio (the browser's autoplay policy blocked it). */
+    public boolean asksToStartAudio() {
+        return isVisible("session.startAudio");
+    }
+
+    public void startAudio() {
+        click("session.startAudio");
+    }
+
+    public void toggleCamera() {
+        click("session.toggleCamera");
+    }
+
+    public void toggleMicrophone() {
+        click("session.toggleMicrophone");
     }
 
     // ---- leaving ------------------------------------------------------------------------------------------

@@ -42,6 +42,10 @@ public final class AppProfile {
             "session.remoteTile", "a remote participant's tile ({identity}, {name})",
             "session.remoteVideo", "a remote participant's camera video ({identity}, {name}); without them, any remote camera video",
             "session.remoteAudio", "a remote participant's audio element ({identity}, {name}); without them, any remote audio element",
+            "session.remoteTiles", "every remote participant's camera tile (no placeholder): F-03 reads whose video and which name each shows",
+            "session.tileName", "inside a tile, the element with the person's name",
+            "session.tileVideo", "inside a tile, the camera video",
+            "session.startAudio", "the button a page shows when the browser blocked audio until a click (LiveKit's startAudio)",
             "session.remoteScreen", "a remote screen share video",
             "session.localVideo", "the user's own camera preview",
             "session.shareScreen", "the screen share toggle",
@@ -96,11 +100,12 @@ public final class AppProfile {
     private final Conventions conventions;
     private final Map<String, ApiRoute> api;
     private final Map<Feature, String> notApplicable;
+    private final Map<String, List<String>> vocabulary;
 
     AppProfile(String name, String source, Map<Role, String> roleNames, Map<Role, Account> accounts, List<Account> group,
                Map<String, String> sessions, Flow flow, Map<String, Locator> locators, Map<String, String> texts,
                List<StateRule> sessionState, Optional<ParticipantList> participantList, Conventions conventions,
-               Map<String, ApiRoute> api, Map<Feature, String> notApplicable) {
+               Map<String, ApiRoute> api, Map<Feature, String> notApplicable, Map<String, List<String>> vocabulary) {
         this.name = name;
         this.source = source;
         this.roleNames = Map.copyOf(roleNames);
@@ -115,6 +120,12 @@ public final class AppProfile {
         this.conventions = conventions;
         this.api = Map.copyOf(api);
         this.notApplicable = Map.copyOf(notApplicable);
+        this.vocabulary = Map.copyOf(vocabulary);
+    }
+
+    /** The app's own words for a problem or an action in its errors ({@code vocabulary.connection}, {@code vocabulary.tryAgain}). */
+    public List<String> vocabulary(String key) {
+        return vocabulary.getOrDefault(key, List.of());
     }
 
     public String name() {

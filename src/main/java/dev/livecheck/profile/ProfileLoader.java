@@ -2,6 +2,7 @@ package dev.livecheck.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.livecheck.config.LivecheckException;
@@ -38,7 +39,10 @@ public final class ProfileLoader {
     public static final String DEFAULT_PROFILE = "reference-app";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("name", "description", "extends", "roles", "accounts", "sessions", "flow", "locators",
-            "texts", "sessionState", "participantList", "conventions", "api", "notApplicable");
+            "texts", "sessionState", "participantList", "conventions", "api", "notApplicable", "vocabulary");
+    /** The problems and actions an error's words are judged by (ErrorWording's). */
+    private static final Set<String> VOCABULARY = Set.of("connection", "network", "login", "booking", "permission", "expired",
+            "tryAgain", "goBack", "logIn", "allow", "checkNetwork", "rejoin");
     private static final Set<String> SESSIONS = Set.of("live", "invalid", "notLive", "notTheirs", "group");
     private static final Set<String> ACCOUNT = Set.of("username", "password", "id", "name");
     private static final Set<String> FLOW = Set.of("loginPath", "bookingsPath", "sessionUrl", "join", "preJoin");
@@ -300,8 +304,18 @@ public final class ProfileLoader {
             });
         });
 
+        Map<String, List<String>> vocabulary = new HashMap<>();
+        r.object(tree, "vocabulary").ifPresent(v -> {
+            r.only(v, "vocabulary", VOCABULARY);
+            v.fields().forEachRemaining(e -> {
+                List<String> words = new ArrayList<>();
+                (e.getValue().isArray() ? e.getValue() : JsonNodeFactory.instance.arrayNode().add(e.getValue())).forEach(w -> words.add(w.asText()));
+                vocabulary.put(e.getKey(), words);
+            });
+        });
+
         AppProfile profile = new AppProfile(name, source, roleNames, accounts, group, sessions, flow, locators, texts, states, participants,
-                conventions, api, notApplicable);
+                conventions, api, notApplicable, vocabulary);
         // fail now on a template with an unknown placeholder, not in the middle of a test
         profile.liveRoom();
         for (Role role : Role.values()) {

@@ -64,7 +64,33 @@ public enum Bug {
     /** The app ignores its LiveKit variables and uses {@code livekit-server --dev}'s defaults (ws://localhost:7880, devkey). */
     LIVEKIT_VARIABLES_IGNORED("livekit-variables-ignored"),
     /** The page ends the call when its token's expiry passes, although LiveKit keeps a connected participant in. */
-    ENDS_CALL_WHEN_TOKEN_EXPIRES("ends-call-when-token-expires");
+    ENDS_CALL_WHEN_TOKEN_EXPIRES("ends-call-when-token-expires"),
+    /** The remote audio element's volume is 0: the stream arrives, nobody hears it. */
+    REMOTE_AUDIO_MUTED("remote-audio-muted"),
+    /** Camera and microphone are asked for together: one denied device costs both. */
+    ONE_DENIAL_DROPS_BOTH("one-denial-drops-both"),
+    /** Every error says "Something went wrong." and nothing else. */
+    VAGUE_ERRORS("vague-errors"),
+    /** Go Back leads to the home page, not the bookings. */
+    GO_BACK_HOME("go-back-home"),
+    /** Anyone signed in may open and join a booking that is not theirs. */
+    OTHER_BOOKINGS_JOINABLE("other-bookings-joinable"),
+    /** A booking that is not live yet can be joined. */
+    UPCOMING_BOOKING_JOINABLE("upcoming-booking-joinable"),
+    /** The client's token carries admin, list, create and record grants. */
+    CLIENT_TOKEN_ADMIN("client-token-admin"),
+    /** The client's token lets it change its own metadata and attributes (its role). */
+    CLIENT_CAN_UPDATE_METADATA("client-can-update-metadata"),
+    /** The session page carries the LiveKit API key and secret in its configuration. */
+    SECRET_IN_PAGE("secret-in-page"),
+    /** "Mute" changes the button, not the microphone. */
+    MUTE_UI_ONLY("mute-ui-only"),
+    /** "Turn camera off" changes the button, not the camera. */
+    CAMERA_OFF_UI_ONLY("camera-off-ui-only"),
+    /** Tiles are captioned with the raw LiveKit identity, not the person's name. */
+    TILE_SHOWS_IDENTITY("tile-shows-identity"),
+    /** Someone who leaves stays in the participant list (and their tile stays). */
+    LIST_KEEPS_LEAVERS("list-keeps-leavers");
 
     private final String id;
 

@@ -116,6 +116,7 @@ final class Html {
                   <div class="controls" data-testid="session-controls" hidden>
                     <button data-testid="toggle-camera">Turn camera off</button>
                     <button data-testid="toggle-microphone">Mute</button>
+                    <button data-testid="start-audio" hidden>Start audio</button>
                     <button data-testid="share-screen">Share screen</button>
                     <span data-testid="recording-controls" hidden>
                       <button data-testid="start-recording">Start recording</button>

@@ -126,18 +126,18 @@ public final class ReferenceApp implements AutoCloseable {
             return;
         }
         Optional<Seed.Booking> booking = bookingToJoin(id);
-        String back = user.map(Html::bookingsPath).orElse("/");
+        String back = config.has(Bug.GO_BACK_HOME) ? "/" : user.map(Html::bookingsPath).orElse("/");
         if (booking.isEmpty()) {
-            ctx.status(404).html(Html.error(user.orElse(null), config.naming(), "Booking not found",
+            ctx.status(404).html(errorPage(user.orElse(null), "Booking not found",
                     "We couldn't find booking " + id + ". It may have been cancelled, or the link is wrong.", back));
             return;
         }
-        if (user.isPresent() && !booking.get().involves(user.get())) {
-            ctx.status(403).html(Html.error(user.get(), config.naming(), "Not your booking", "You are not a participant of booking " + id + ".", back));
+        if (user.isPresent() && !booking.get().involves(user.get()) && !config.has(Bug.OTHER_BOOKINGS_JOINABLE)) {
+            ctx.status(403).html(errorPage(user.get(), "Not your booking", "You are not a participant of booking " + id + ".", back));
             return;
         }
-        if (!booking.get().isLive()) {
-            ctx.status(409).html(Html.error(user.orElse(null), config.naming(), "Session not live",
+        if (!booking.get().isLive() && !config.has(Bug.UPCOMING_BOOKING_JOINABLE)) {
+            ctx.status(409).html(errorPage(user.orElse(null), "Session not live",
                     "Booking " + id + " is " + booking.get().status() + "; you can join when it is LIVE.", back));
             return;
         }
@@ -150,6 +150,9 @@ public final class ReferenceApp implements AutoCloseable {
         pageConfig.put("roles", Map.of("host", config.naming().host(), "guest", config.naming().guest()));
         pageConfig.put("naming", config.naming().id());
         pageConfig.put("preflight", config.naming().hasPreflight() && !"true".equals(ctx.queryParam("skipPreflight")));
+        if (config.has(Bug.SECRET_IN_PAGE)) {
+            pageConfig.put("livekit", Map.of("url", config.livekitUrl(), "apiKey", config.apiKey(), "apiSecret", config.apiSecret()));
+        }
         ctx.html(Html.session(user.orElse(null), config.naming(), booking.get(), JSON.writeValueAsString(pageConfig).replace("</", "<\\/")));
     }
 
@@ -178,13 +181,23 @@ public final class ReferenceApp implements AutoCloseable {
             ctx.status(404).json(Map.of("error", "booking not found"));
             return;
         }
-        if (!booking.get().involves(user.get())) {
+        if (!booking.get().involves(user.get()) && !config.has(Bug.OTHER_BOOKINGS_JOINABLE)) {
             ctx.status(403).json(Map.of("error", "not a participant of this booking"));
+            return;
+        }
+        if (!booking.get().isLive() && !config.has(Bug.UPCOMING_BOOKING_JOINABLE)) {
+            ctx.status(409).json(Map.of("error", "the booking is not live"));
             return;
         }
         TokenIssuer.JoinToken token = tokens.forParticipant(user.get(), booking.get());
         ctx.json(Map.of("token", token.token(), "url", config.livekitUrl(), "identity", token.identity(), "room", token.room(),
                 "role", token.role(), "expiresAt", token.expiresAtEpochSeconds()));
+    }
+
+    /** An error page; with the vague-errors bug, one that says nothing a person can act on. */
+    private String errorPage(Seed.User user, String title, String message, String back) {
+        return config.has(Bug.VAGUE_ERRORS) ? Html.error(user, config.naming(), "Error", "Something went wrong.", back)
+                : Html.error(user, config.naming(), title, message, back);
     }
 
     private void startRecording(Context ctx) throws Exception {

@@ -5,10 +5,15 @@ import io.livekit.server.CanPublish;
 import io.livekit.server.CanPublishData;
 import io.livekit.server.CanPublishSources;
 import io.livekit.server.CanSubscribe;
+import io.livekit.server.CanUpdateOwnMetadata;
 import io.livekit.server.Hidden;
 import io.livekit.server.Recorder;
 import io.livekit.server.RoomJoin;
+import io.livekit.server.RoomAdmin;
+import io.livekit.server.RoomCreate;
+import io.livekit.server.RoomList;
 import io.livekit.server.RoomName;
+import io.livekit.server.RoomRecord;
 
 import java.util.List;
 
@@ -38,6 +43,12 @@ final class TokenIssuer {
         token.setMetadata(config.has(Bug.ROLE_METADATA_MISSING) ? "" : "{\"role\":\"" + role + "\"}");
         token.addGrants(new RoomJoin(true), new RoomName(room), new CanPublish(true), new CanSubscribe(true), new CanPublishData(true),
                 new CanPublishSources(List.of("camera", "microphone", "screen_share", "screen_share_audio")));
+        if (config.has(Bug.CLIENT_TOKEN_ADMIN) && !provider) {
+            token.addGrants(new RoomAdmin(true), new RoomList(true), new RoomCreate(true), new RoomRecord(true));
+        }
+        if (config.has(Bug.CLIENT_CAN_UPDATE_METADATA) && !provider) {
+            token.addGrants(new CanUpdateOwnMetadata(true));
+        }
         return new JoinToken(token.toJwt(), identity, room, role, expiry());
     }
 

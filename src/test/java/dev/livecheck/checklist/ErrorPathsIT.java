@@ -1,9 +1,12 @@
 package dev.livecheck.checklist;
 
 import dev.livecheck.app.AppUnderTest;
+import dev.livecheck.browser.BrowserOptions.Denied;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.ConnectionTimeout;
 import dev.livecheck.check.Consultation;
+import dev.livecheck.check.ErrorWording;
+import dev.livecheck.check.Permissions;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
@@ -22,6 +25,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static dev.livecheck.check.Waits.waitUntil;
 import static dev.livecheck.profile.Feature.BOOKINGS;
@@ -32,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("errors")
 @DisplayName("Error paths")
 class ErrorPathsIT {
+    private static final Map<String, String> DESCRIBED = Map.of("invalid", "does not exist", "notTheirs", "is someone else's",
+            "notLive", "is not live yet");
+
     /**
      * How long a page may take to show it is reconnecting once the network is gone: LiveKit's client notices the
      * signalling reset at once, the lost media only after its ICE timeouts (about 17 s, measured); an app that
@@ -43,7 +53,9 @@ class ErrorPathsIT {
     @Checks("E-01")
     @WithReferenceApp(connectTimeoutMs = 5000, orExternalApp = true)
     @DisplayName("E-01 Connection timeout shows error message (LiveKit does not answer)")
-    void connectionTimeoutWhenLiveKitDoesNotAnswer(@NetworkFaults Participant client, AppUnderTest app) {
+    void connectionTimeoutWhenLiveKitDoesNotAnswer(Participant provider, @NetworkFaults Participant client, AppUnderTest app) {
+        provider.logInAndJoin();
+        Presence.awaitInRoom(provider, app.connectTimeout());
         client.logIn();
         openBookingsIfAny(client);
         ProxyRoute stalled = Allure.step("LiveKit's signalling hangs for the client (connections accepted, never answered)",
@@ -52,14 +64,16 @@ class ErrorPathsIT {
 
         ConnectionTimeout.awaitError(client, app.connectTimeout());
         stalled.close();
-        ConnectionTimeout.tryAgainJoins(client, app.connectTimeout());
+        ConnectionTimeout.tryAgainBringsTheCallBack(client, provider, app.connectTimeout());
     }
 
     @Test
     @Checks("E-01")
     @WithReferenceApp(connectTimeoutMs = 5000, orExternalApp = true)
     @DisplayName("E-01 Connection timeout shows error message (the app's own token request hangs)")
-    void connectionTimeoutWhenTheTokenRequestHangs(Participant client, AppUnderTest app) {
+    void connectionTimeoutWhenTheTokenRequestHangs(Participant provider, Participant client, AppUnderTest app) {
+        provider.logInAndJoin();
+        Presence.awaitInRoom(provider, app.connectTimeout());
         client.logIn();
         openBookingsIfAny(client);
         String backend = app.profile().api("token").map(t -> app.baseUrl() + t.pathFor(app.profile().liveSession()) + "*")
@@ -70,7 +84,7 @@ class ErrorPathsIT {
         ConnectionTimeout.awaitError(client, app.connectTimeout());
         assertThat(client.traffic().stalledRequests()).as("requests that hung").isPositive();
         client.traffic().release();
-        ConnectionTimeout.tryAgainJoins(client, app.connectTimeout());
+        ConnectionTimeout.tryAgainBringsTheCallBack(client, provider, app.connectTimeout());
     }
 
     private static void openBookingsIfAny(Participant p) {
@@ -103,17 +117,31 @@ class ErrorPathsIT {
     @Checks("E-03")
     @Needs(BOOKINGS)
     @DisplayName("E-03 Invalid booking shows appropriate error")
-    void invalidBookingShowsClearError(Participant client, AppUnderTest app, Rooms rooms) {
-        String invalid = app.profile().session("invalid").orElseThrow();
+    void invalidBookingsShowClearErrors(Participant client, AppUnderTest app, Rooms rooms) {
         client.logIn();
-        client.open(app.profile().sessionPath(invalid));
-
-        waitUntil("the page shows an error for booking " + invalid).until(() -> client.session().showsError());
-        app.profile().text("session.notFound").ifPresent(words ->
-                assertThat(client.session().errorTitle() + " " + client.session().errorMessage()).containsIgnoringCase(words));
-        assertThat(client.session().offersGoBack()).as("\"Go Back\" offered").isTrue();
-        assertThat(client.probe().tokens()).as("LiveKit tokens the page handed LiveKit for a booking that does not exist").isEmpty();
-        assertThat(rooms.list()).as("rooms on the LiveKit server").isEmpty();
+        for (String kind : List.of("invalid", "notTheirs", "notLive")) {
+            Optional<String> booking = app.profile().session(kind);
+            if (booking.isEmpty()) {
+                Allure.step("the profile names no sessions." + kind + ": that variant is not tried");
+                continue;
+            }
+            Allure.step("a booking that " + DESCRIBED.get(kind) + " (" + booking.get() + ")", () -> {
+                client.open(app.profile().sessionPath(booking.get()));
+                waitUntil("the page shows an error for booking " + booking.get()).until(() -> client.session().showsError());
+                assertThat(client.session().offersGoBack()).as("\"Go Back\" offered").isTrue();
+                ErrorWording.assertActionable(client.name(), client.session().errorTitle() + " " + client.session().errorMessage(),
+                        Set.of(ErrorWording.Action.GO_BACK), app.profile(), Set.of(ErrorWording.Problem.BOOKING), Set.of(ErrorWording.Action.GO_BACK));
+                app.profile().text("session.notFound").filter(words -> kind.equals("invalid")).ifPresent(words ->
+                        assertThat(client.session().errorTitle() + " " + client.session().errorMessage()).containsIgnoringCase(words));
+                assertThat(client.probe().tokens()).as("LiveKit tokens the page handed LiveKit for booking %s", booking.get()).isEmpty();
+                assertThat(rooms.participantsIn(app.profile().conventions().roomFor(booking.get())::matches).values().stream().flatMap(List::stream).toList())
+                        .as("who LiveKit lists in booking %s's room", booking.get()).isEmpty();
+            });
+        }
+        Allure.step("Go Back leads to the bookings", () -> {
+            client.session().goBack();
+            waitUntil("the client's bookings list the live booking again").until(() -> client.bookings().lists(app.profile().liveSession()));
+        });
     }
 
     @Test
@@ -136,28 +164,33 @@ class ErrorPathsIT {
             Duration giveUp = app.profile().conventions().reconnectGiveUp();
             waitUntil("the client's page gives up reconnecting with an error (the app gives up after " + giveUp.toSeconds() + " s)",
                     giveUp.plus(RECONNECTING_NOTICED)).until(() -> client.session().showsError());
-            assertThat(client.session().errorMessage()).as("the error message").isNotBlank();
             assertThat(client.session().offersTryAgain()).as("\"Try Again\" offered").isTrue();
+            ErrorWording.assertActionable(client.name(), client.session().errorTitle() + " " + client.session().errorMessage(),
+                    Set.of(ErrorWording.Action.TRY_AGAIN), app.profile(), Set.of(ErrorWording.Problem.NETWORK, ErrorWording.Problem.CONNECTION),
+                    Set.of(ErrorWording.Action.TRY_AGAIN, ErrorWording.Action.CHECK_NETWORK));
             client.network().restore();
-            ConnectionTimeout.tryAgainJoins(client, app.connectTimeout());
-            Presence.awaitEachSeesTheOther(provider, client);
-            MediaFlow.awaitMediaBothWays(provider, client);
+            ConnectionTimeout.tryAgainBringsTheCallBack(client, provider, app.connectTimeout());
         });
     }
 
     @Test
     @Checks("E-05")
-    @DisplayName("E-05 Browser permission denials handled")
-    void permissionDenialsHandled(@DeniedMedia Participant client, Participant provider, Rooms rooms) {
-        assertThat(client.deniesMedia()).as("the client's browser refuses camera and microphone (NotAllowedError)").isTrue();
-        provider.logInAndJoin();
-        client.logInAndJoin();
+    @DisplayName("E-05 Browser permission denials handled (camera blocked)")
+    void aBlockedCameraIsHandled(@DeniedMedia(Denied.CAMERA) Participant client, Participant provider, Rooms rooms) {
+        Permissions.awaitDenialHandled(client, provider, rooms, Denied.CAMERA);
+    }
 
-        waitUntil("the client's page explains camera/microphone access is blocked")
-                .until(() -> client.session().showsPermissionWarning());
-        Presence.awaitPageShows(client, provider);
-        MediaFlow.awaitMediaFrom(provider, client);
-        Presence.awaitServerLists(rooms, client, provider);
-        assertThat(ServerView.find(rooms, client).orElseThrow().info().getTracksList()).as("tracks the client publishes").isEmpty();
+    @Test
+    @Checks("E-05")
+    @DisplayName("E-05 Browser permission denials handled (microphone blocked)")
+    void aBlockedMicrophoneIsHandled(@DeniedMedia(Denied.MICROPHONE) Participant client, Participant provider, Rooms rooms) {
+        Permissions.awaitDenialHandled(client, provider, rooms, Denied.MICROPHONE);
+    }
+
+    @Test
+    @Checks("E-05")
+    @DisplayName("E-05 Browser permission denials handled (camera and microphone blocked)")
+    void aBlockedCameraAndMicrophoneAreHandled(@DeniedMedia(Denied.BOTH) Participant client, Participant provider, Rooms rooms) {
+        Permissions.awaitDenialHandled(client, provider, rooms, Denied.BOTH);
     }
 }

@@ -3,6 +3,7 @@ package dev.livecheck.checklist;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
+import dev.livecheck.check.ErrorWording;
 import dev.livecheck.check.Grants;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import static dev.livecheck.check.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,31 +36,56 @@ class SessionIT {
 
     @Test
     @Checks("S-01")
-    @DisplayName("S-01 Users can leave and rejoin sessions")
-    void leaveAndRejoin(Participant provider, Participant client, Rooms rooms) {
+    @DisplayName("S-01 Users can leave and rejoin sessions (the client, through the page)")
+    void theClientLeavesAndRejoins(Participant provider, Participant client, Rooms rooms) {
         Consultation.joinBoth(provider, client);
 
-        Allure.step("client leaves", () -> {
+        Allure.step("the client leaves", () -> {
             client.session().leave();
             waitUntil("the client's page says it left").until(() -> client.session().hasLeft());
-            Presence.awaitPageDropped(provider, client);
-            Presence.awaitServerDropped(rooms, client);
-            Presence.awaitWaitingFor(client, provider);
+            Presence.awaitLeaveSeen(provider, client, rooms);
         });
-
-        Allure.step("client rejoins", () -> {
+        Allure.step("the client rejoins", () -> {
             client.rejoin();
-            Presence.awaitEachSeesTheOther(provider, client);
-            Presence.awaitServerLists(rooms, provider, client);
-            MediaFlow.awaitMediaFrom(provider, client);
-            MediaFlow.awaitVideoFrom(client, provider);
+            Presence.awaitReturnSeen(provider, client, rooms);
         });
+    }
+
+    @Test
+    @Checks("S-01")
+    @DisplayName("S-01 Users can leave and rejoin sessions (the provider, through the bookings)")
+    void theProviderLeavesAndRejoinsThroughTheBookings(Participant provider, Participant client, Rooms rooms) {
+        Consultation.joinBoth(provider, client);
+
+        Allure.step("the provider leaves", () -> {
+            provider.session().leave();
+            waitUntil("the provider's page says it left").until(() -> provider.session().hasLeft());
+            Presence.awaitLeaveSeen(client, provider, rooms);
+        });
+        Allure.step("the provider comes back through the bookings", () -> {
+            provider.rejoinThroughBookings();
+            Presence.awaitReturnSeen(client, provider, rooms);
+        });
+    }
+
+    @Test
+    @Checks("S-01")
+    @DisplayName("S-01 Users can leave and rejoin sessions (the client reloads the page)")
+    void theClientReloadsThePage(Participant provider, Participant client, Rooms rooms) {
+        Consultation.joinBoth(provider, client);
+
+        client.reload();
+
+        Presence.awaitReturnSeen(provider, client, rooms);
     }
 
     @Test
     @Checks("S-02")
     @DisplayName("S-02 Token expiry is handled (expired token → clear message; rejoining gets a fresh token)")
-    void anExpiredTokenGivesAClearMessageAndRejoiningGetsAFreshOne(Participant client, LiveKitServer livekit, Rooms rooms, AppUnderTest app) {
+    void anExpiredTokenGivesAClearMessageAndRejoiningGetsAFreshOne(Participant provider, Participant client, LiveKitServer livekit, Rooms rooms,
+                                                                   AppUnderTest app) {
+        provider.logInAndJoin();
+        Presence.awaitInRoom(provider, app.connectTimeout());
         Allure.step("the app hands the client a token that expired two minutes ago (past LiveKit's one-minute leeway)", () ->
                 client.traffic().replaceLiveKitTokens(token -> Jwt.resign(token, livekit.credentials(),
                         Instant.now().minus(Duration.ofHours(1)), Instant.now().minus(EXPIRED_FOR))));
@@ -66,7 +93,10 @@ class SessionIT {
 
         waitUntil("the client's page says it could not join").until(() -> client.session().showsError());
         assertThat(client.traffic().tokensReplaced()).as("tokens replaced by an expired one").isPositive();
-        assertThat(client.session().errorMessage()).as("the error message").isNotBlank();
+        ErrorWording.assertActionable(client.name(), client.session().errorTitle() + " " + client.session().errorMessage(),
+                client.session().offersTryAgain() ? Set.of(ErrorWording.Action.TRY_AGAIN) : Set.of(), app.profile(),
+                Set.of(ErrorWording.Problem.EXPIRED, ErrorWording.Problem.CONNECTION, ErrorWording.Problem.BOOKING),
+                Set.of(ErrorWording.Action.TRY_AGAIN, ErrorWording.Action.REJOIN));
         assertThat(ServerView.find(rooms, client)).as("the client on LiveKit with an expired token").isEmpty();
 
         Allure.step("the app hands out tokens as it would; the client joins again", () -> {
@@ -79,10 +109,10 @@ class SessionIT {
                 client.rejoin();
             }
             Presence.awaitInRoom(client, app.connectTimeout());
-            Presence.awaitServerLists(rooms, client);
             TokenClaims fresh = Grants.tokenOf(client);
             assertThat(client.probe().tokens()).as("tokens the page handed LiveKit").hasSizeGreaterThan(handed);
             assertThat(Instant.ofEpochSecond(fresh.expiresAt())).as("the rejoin's token expiry").isAfter(Instant.now());
+            Presence.awaitReturnSeen(provider, client, rooms);
         });
     }
 

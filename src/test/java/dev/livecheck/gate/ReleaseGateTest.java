@@ -403,16 +403,16 @@ class ReleaseGateTest {
         assertThat(gate("--checklist", projectChecklist.toString())).isEqualTo(1);
 
         JsonNode verdict = verdict();
-        assertThat(verdict.get("items")).hasSize(34);
+        assertThat(verdict.get("items")).hasSize(42);
         assertThat(verdict.get("passed").asInt()).isEqualTo(1);
-        assertThat(verdict.get("missing").asInt()).isEqualTo(33);
+        assertThat(verdict.get("missing").asInt()).isEqualTo(41);
         List<String> sections = new ArrayList<>();
         verdict.get("items").forEach(item -> {
             if (!sections.contains(item.get("section").asText())) {
                 sections.add(item.get("section").asText());
             }
         });
-        assertThat(sections).containsExactly("provider", "client", "errors", "session", "diagnostics");
+        assertThat(sections).containsExactly("provider", "client", "errors", "session", "security", "features", "diagnostics");
         assertThat(report()).contains("Both users stuck on \"Waiting for…\": what to verify.\n- [ ] D-01");
     }
 

@@ -28,7 +28,7 @@ class ProfileLoaderTest {
         assertThat(profile.sessionPath("5001")).isEqualTo("/session/5001");
         assertThat(profile.conventions().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(profile.requireLocator("login.username").by(Map.of()).toString()).contains("[data-testid='login-email']");
-        assertThat(profile.session("notTheirs")).contains("5003");
+        assertThat(profile.session("notTheirs")).contains("5005");
         assertThat(profile.notApplicable()).isEmpty();
     }
 

@@ -33,7 +33,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 @Tag("selftest")
 class ComponentsAppIT {
     /** No login, no bookings, no roles, no recording: what the profile declares. */
-    static final Set<String> NOT_APPLICABLE = Set.of("P-01", "P-02", "P-03", "P-07", "P-08", "C-01", "C-02", "C-03", "C-07", "E-02", "E-03", "D-07");
+    static final Set<String> NOT_APPLICABLE = Set.of("P-01", "P-02", "P-03", "P-07", "P-08", "C-01", "C-02", "C-03", "C-07", "E-02", "E-03", "D-07",
+            "SEC-01");
 
     @Test
     void theChecklistRunsOnAComponentsAppThroughItsProfile(@TempDir Path results, @TempDir Path gateOut) throws Exception {
