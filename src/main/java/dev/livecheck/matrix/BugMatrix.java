@@ -29,13 +29,14 @@ import java.util.stream.Collectors;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 /**
- * Runs the checklist against the reference app with each of its bugs switched on, in one JVM with one
- * LiveKit server, and writes detection.md / detection.json. Each bug runs only the items declared to catch
- * it plus the sanity items. The clean run is the gate's verdict of the checklist run before it (or, with
- * no verdict, a full clean run here).
+ * Runs the checklist against the fixture apps with each of their bugs switched on and writes detection.md /
+ * detection.json. Each bug runs only the items declared to catch it plus its app's sanity items; each fixture
+ * app other than the reference app gets a clean run of those items first. The reference app's clean run is the
+ * gate's verdict of the checklist run before it (or, with no verdict, a full clean run here). The runs go to
+ * {@code --shards=N} JVMs at once (each with its own LiveKit), or one after the other in this one.
  *
  * <pre>mvn verify -Pbug-matrix                       # everything
- * mvn verify -Pbug-matrix -Dlivecheck.matrix.bugs=no-auth-check,silent-disconnect</pre>
+ * mvn verify -Pbug-matrix -Dlivecheck.matrix.bugs=no-auth-check,silent-disconnect -Dlivecheck.matrix.shards=1</pre>
  */
 public final class BugMatrix {
     private static final String SUITES = "dev.livecheck.checklist";
@@ -65,38 +66,84 @@ public final class BugMatrix {
         }
 
         Instant started = Instant.now();
+        Set<String> cleanFailures = new TreeSet<>(cleanFailures(Path.of(options.getOrDefault("clean-verdict", out.resolve("verdict.json").toString())), items));
+        List<Job> jobs = jobs(expectations);
+        Optional<String> jobKeys = Optional.ofNullable(options.get("jobs"));
+        if (jobKeys.isPresent()) {
+            Set<String> mine = Set.of(jobKeys.get().split(","));
+            jobs = jobs.stream().filter(j -> mine.contains(j.key())).toList();
+        }
+        int shards = Integer.parseInt(options.getOrDefault("shards", "1"));
+        Map<String, JobResult> results = shards > 1 && jobKeys.isEmpty() ? Shards.run(jobs, shards, out, args) : runAll(jobs);
+        if (options.containsKey("results-out")) {
+            Shards.write(Path.of(options.get("results-out")), results);
+            System.exit(0);
+        }
+
         Map<String, Set<String>> failedByBug = new LinkedHashMap<>();
         Map<String, Long> seconds = new LinkedHashMap<>();
-        Set<String> cleanFailures;
-        try {
-            cleanFailures = new TreeSet<>(cleanFailures(Path.of(options.getOrDefault("clean-verdict", out.resolve("verdict.json").toString())), items));
-            for (Expectations.FixtureApp app : expectations.apps().values()) {
-                if (expectations.itemsByBug().keySet().stream().anyMatch(b -> b.startsWith(app.name() + "/"))) {
-                    System.out.printf("[bug-matrix] clean run of %s: %s%n", app.name(), expectations.itemsOf(app));
-                    run(Optional.of(app), "", expectations.itemsOf(app)).forEach(item -> cleanFailures.add(app.name() + "/" + item));
-                }
+        for (Job job : jobs) {
+            JobResult r = results.get(job.key());
+            if (job.isClean()) {
+                r.failed().forEach(item -> cleanFailures.add(job.app().orElseThrow().name() + "/" + item));
+            } else {
+                failedByBug.put(job.key(), r.failed());
+                seconds.put(job.key(), r.seconds());
             }
-            int n = 0;
-            for (String bug : expectations.itemsByBug().keySet()) {
-                n++;
-                System.out.printf("[bug-matrix] %d/%d %s: running %s%n", n, expectations.itemsByBug().size(), bug, expectations.itemsToRun(bug));
-                Instant t = Instant.now();
-                failedByBug.put(bug, run(expectations.appOf(bug), Expectations.bugId(bug), expectations.itemsToRun(bug)));
-                seconds.put(bug, Duration.between(t, Instant.now()).toSeconds());
-                System.out.printf("[bug-matrix]   %s: failed %s (%d s)%n", bug, failedByBug.get(bug), seconds.get(bug));
-            }
-        } finally {
-            LiveKitServers.closeShared();
         }
         DetectionReport report = new DetectionReport(expectations, failedByBug, cleanFailures, seconds);
         report.write(out);
-        System.out.printf("[bug-matrix] detection rate %.0f%%, wall time %d s; report in %s%n", report.detectionRate() * 100,
-                Duration.between(started, Instant.now()).toSeconds(), out.resolve("detection.md").toAbsolutePath());
+        System.out.printf("[bug-matrix] detection rate %.0f%%, wall time %d s (%d shard%s); report in %s%n", report.detectionRate() * 100,
+                Duration.between(started, Instant.now()).toSeconds(), shards, shards == 1 ? "" : "s", out.resolve("detection.md").toAbsolutePath());
         if (!report.problems().isEmpty()) {
             report.problems().forEach(p -> System.err.println("[bug-matrix] " + p));
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** One run of the matrix: a fixture app's clean run (bug "") or a bug's run, with the items it checks. */
+    record Job(String key, Optional<Expectations.FixtureApp> app, String bug, Set<String> items) {
+        boolean isClean() {
+            return bug.isEmpty();
+        }
+    }
+
+    /** What a job found: the items that did not pass, and how long it took. */
+    record JobResult(Set<String> failed, long seconds) {
+    }
+
+    /** The fixture apps' clean runs first (only for apps with bugs to run), then every bug. */
+    static List<Job> jobs(Expectations expectations) {
+        List<Job> jobs = new java.util.ArrayList<>();
+        for (Expectations.FixtureApp app : expectations.apps().values()) {
+            if (expectations.itemsByBug().keySet().stream().anyMatch(b -> b.startsWith(app.name() + "/"))) {
+                jobs.add(new Job("clean:" + app.name(), Optional.of(app), "", expectations.itemsOf(app)));
+            }
+        }
+        for (String bug : expectations.itemsByBug().keySet()) {
+            jobs.add(new Job(bug, expectations.appOf(bug), Expectations.bugId(bug), expectations.itemsToRun(bug)));
+        }
+        return jobs;
+    }
+
+    /** Runs the jobs here, one after the other, on one LiveKit. */
+    private static Map<String, JobResult> runAll(List<Job> jobs) {
+        Map<String, JobResult> results = new LinkedHashMap<>();
+        try {
+            int n = 0;
+            for (Job job : jobs) {
+                n++;
+                System.out.printf("[bug-matrix] %d/%d %s: running %s%n", n, jobs.size(), job.key(), job.items());
+                Instant t = Instant.now();
+                Set<String> failed = run(job.app(), job.bug(), job.items());
+                results.put(job.key(), new JobResult(failed, Duration.between(t, Instant.now()).toSeconds()));
+                System.out.printf("[bug-matrix]   %s: failed %s (%d s)%n", job.key(), failed, results.get(job.key()).seconds());
+            }
+        } finally {
+            LiveKitServers.closeShared();
+        }
+        return results;
     }
 
     /** Items that did not pass on the clean app: from the gate's verdict, or from a full clean run here. */
