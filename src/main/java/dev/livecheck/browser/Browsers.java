@@ -28,7 +28,8 @@ import java.util.logging.Level;
 
 /** Starts Chromium with fake camera and microphone, offline-safe, with livecheck's probe installed. */
 public final class Browsers {
-    private static final String PROBE = readProbe();
+    private static final String PROBE = read("/livecheck/probe.js");
+    private static final String SYNTHETIC = read("/livecheck/synthetic.js");
 
     private Browsers() {
     }
@@ -75,6 +76,11 @@ public final class Browsers {
             if (network.isPresent()) {
                 ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", network.get().injectedScript()));
             }
+            if (options.synthetic()) {
+                ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", String.format(
+                        "window.__livecheckSynthetic = {colour: [%d, %d, %d], toneHz: %d, beepHz: %d};%n", media.colour().r(), media.colour().g(),
+                        media.colour().b(), media.toneHz(), media.beepHz()) + SYNTHETIC));
+            }
             denyDevices(driver, options.denied());
         } catch (RuntimeException e) {
             driver.quit();
@@ -88,6 +94,17 @@ public final class Browsers {
      * One device denied and the other allowed, as a user who blocked only the camera: Chromium's fake-UI switch
      * can only allow or deny both, so that switch is left out and DevTools sets each permission, for every origin.
      */
+    /** Quits the browser, closes its network path and deletes its profile; a browser already gone is fine. */
+    public static void quit(Browser browser) {
+        try {
+            browser.driver().quit();
+        } catch (RuntimeException alreadyGone) {
+            // the test closed it itself
+        }
+        browser.network().ifPresent(NetworkPath::close);
+        Profiles.delete(browser.profile());
+    }
+
     private static void denyDevices(WebDriver driver, BrowserOptions.Denied denied) {
         if (denied != BrowserOptions.Denied.CAMERA && denied != BrowserOptions.Denied.MICROPHONE) {
             return;
@@ -146,17 +163,17 @@ public final class Browsers {
 
     private static ChromeDriverService localService(BrowserSettings settings) {
         return new ChromeDriverService.Builder()
-                .usingDriverExecutable(settings.chromedriver().toFile())
+                .usingDriverExecutable(DriverSource.executable(settings).toFile())
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
     }
 
-    private static String readProbe() {
-        try (InputStream in = Browsers.class.getResourceAsStream("/livecheck/probe.js")) {
+    private static String read(String resource) {
+        try (InputStream in = Browsers.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("livecheck/probe.js missing from the classpath", e);
+            throw new IllegalStateException(resource + " missing from the classpath", e);
         }
     }
 

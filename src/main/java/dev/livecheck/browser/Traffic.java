@@ -38,6 +38,11 @@ public final class Traffic implements AutoCloseable {
         this.driver = driver;
     }
 
+    /** Whether a test took the traffic in hand (its browser is not reused: DevTools state may outlive the test). */
+    synchronized boolean used() {
+        return devTools != null;
+    }
+
     private synchronized DevTools devTools() {
         if (devTools == null) {
             WebDriver d = driver instanceof HasDevTools ? driver : new Augmenter().augment(driver);

@@ -6,6 +6,7 @@ import dev.livecheck.app.EmbeddedReferenceApp;
 import dev.livecheck.app.ExternalApp;
 import dev.livecheck.app.LaunchedApp;
 import dev.livecheck.browser.BrowserOptions;
+import dev.livecheck.browser.BrowserPool;
 import dev.livecheck.browser.BrowserSettings;
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
@@ -51,6 +52,7 @@ public final class Environment implements AutoCloseable {
     private final LiveKitServer livekit;
     private final Map<String, String> hosts;
     private final AppUnderTest app;
+    private final BrowserPool browserPool;
     private BrowserOptions browserOptions = BrowserOptions.defaults();
 
     private Environment(Settings settings) {
@@ -83,6 +85,8 @@ public final class Environment implements AutoCloseable {
             this.app = remember(appUrl.<AppUnderTest>map(url -> new ExternalApp(url, profile))
                     .or(() -> command.map(c -> LaunchedApp.start(c, settings, launchVariables(), profile)))
                     .orElseGet(() -> startReferenceApp(AppVariant.defaults(bugs, naming))));
+            // last in, first closed: warm browsers go before the app and LiveKit they were using
+            this.browserPool = remember(new BrowserPool(browsers, settings.getBoolean("livecheck.browsers.reuse", true)));
             if (settings.getBoolean("livecheck.app.profileCheck", true)) {
                 ProfileFit.check(this);
             }
@@ -186,6 +190,11 @@ public final class Environment implements AutoCloseable {
         return media;
     }
 
+    /** Browsers for the run's tests: warm ones reused where the launch is the same (see BrowserPool). */
+    public BrowserPool browserPool() {
+        return browserPool;
+    }
+
     public BrowserSettings browsers() {
         return browsers;
     }
@@ -220,6 +229,9 @@ public final class Environment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (browserPool != null) {
+            System.out.println("[livecheck] browsers: " + browserPool.summary());
+        }
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

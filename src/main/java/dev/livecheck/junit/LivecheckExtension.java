@@ -6,6 +6,7 @@ import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
+import dev.livecheck.evidence.TimeSpent;
 import dev.livecheck.gate.Checklist;
 import dev.livecheck.gate.ChecklistItem;
 import dev.livecheck.gate.GateInputException;
@@ -79,6 +80,8 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        TimeSpent.begin(context.getDisplayName(), context.getTestMethod().map(m -> m.getAnnotation(Checks.class))
+                .map(c -> List.of(c.value())).orElse(List.of()));
         context.getTestMethod().map(m -> m.getAnnotation(Checks.class)).ifPresent(checks -> {
             Set<?> known = checklistIds(context);
             for (String id : checks.value()) {
@@ -96,19 +99,23 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
                 NotApplicable.unless(environment(context).profile(), feature);
             }
         }
-        testRun(context);
+        TimeSpent.time(TimeSpent.Part.SETUP, () -> testRun(context));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         TestRun run = context.getStore(NS).get("run", TestRun.class);
         if (run != null) {
-            try {
-                run.attachEvidence();
-            } finally {
-                run.close();
-            }
+            TimeSpent.time(TimeSpent.Part.CLEANUP, () -> {
+                try {
+                    run.attachEvidence(context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)));
+                } finally {
+                    run.close(context.getExecutionException().isEmpty());
+                }
+            });
         }
+        TimeSpent.current().ifPresent(spent -> Allure.addAttachment("time spent", "text/plain",
+                spent.end(Path.of(Settings.fromSystem().getOr("livecheck.work", "target/livecheck")))));
     }
 
     private TestRun testRun(ExtensionContext context) {
@@ -178,11 +185,13 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
                 Role role = roleOf(p);
                 BrowserOptions base = run.environment().browserOptions();
                 BrowserOptions denying = p.isAnnotationPresent(DeniedMedia.class) ? base.denying(p.getAnnotation(DeniedMedia.class).value()) : base;
-                BrowserOptions options = p.isAnnotationPresent(NetworkFaults.class) ? denying.withNetworkPath() : denying;
+                BrowserOptions faults = p.isAnnotationPresent(NetworkFaults.class) ? denying.withNetworkPath() : denying;
+                BrowserOptions options = p.isAnnotationPresent(Measured.class) ? faults.withTimestampedMedia() : faults;
                 starting.put(p.getName(), CompletableFuture.supplyAsync(() -> new Participants(run).start(p.getName(), role, options)));
             }
             // wait for every browser, so one that fails to start can't leave another starting behind our back
-            CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
+            TimeSpent.time(TimeSpent.Part.BROWSER_START, () ->
+                    CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join());
             for (CompletableFuture<Participant> f : starting.values()) {
                 if (f.isCompletedExceptionally()) {
                     Throwable cause = f.handle((p, t) -> t instanceof CompletionException c ? c.getCause() : t).join();
