@@ -2,6 +2,7 @@ package dev.livecheck.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.livecheck.browser.DriverSource;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Browsers;
 import dev.livecheck.browser.Participant;
@@ -50,20 +51,28 @@ public final class Benchmark {
             result.put("chromiumStart", chromiumStart(runs).summary());
             result.put("join", joins(runs));
             if (!Boolean.getBoolean("livecheck.bench.skipChecklist")) {
+                Path timings = out().resolve("timings.jsonl");
+                Files.deleteIfExists(timings);
                 Instant t = Instant.now();
                 List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
                         m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of());
                 result.put("fullChecklist", Map.of("wallMs", Duration.between(t, Instant.now()).toMillis(), "tests", outcomes.size(),
                         "passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count()));
+                result.put("perItem", PerItem.read(timings).json());
             }
             result.put("peakMemoryMiB", Map.of("value", memory.peakMiB(),
                     "scope", "this JVM and its child processes (browsers, drivers, LiveKit binary); a LiveKit container is not a child and is not counted"));
         }
-        Path out = Path.of(System.getProperty("livecheck.out", "target/livecheck"));
+        Path out = out();
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), result);
+        Files.writeString(out.resolve("bench.md"), BenchReport.markdown(result, out.resolve("timings.jsonl")));
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
         System.exit(0);
+    }
+
+    private static Path out() {
+        return Path.of(System.getProperty("livecheck.out", "target/livecheck"));
     }
 
     private static Map<String, Object> provisioning(int runs) throws IOException, InterruptedException {
@@ -130,6 +139,7 @@ public final class Benchmark {
     private static Map<String, Object> joins(int runs) throws Exception {
         Samples harness = new Samples();
         Samples bare = new Samples();
+        Samples playwright = new Samples();
         try (Environment env = Environment.start(Settings.fromSystem())) {
             for (int i = 0; i < runs; i++) {
                 try (Participant provider = started(() -> participant(env, Role.PROVIDER)); Participant client = started(() -> participant(env, Role.CLIENT))) {
@@ -143,8 +153,8 @@ public final class Benchmark {
                     harness.add(Duration.between(t, Instant.now()).toMillis());
                 }
                 env.livekit().rooms().deleteAll();
-                WebDriver provider = BareSeleniumJoin.browser(env.browsers().chromium().toFile(), env.browsers().chromedriver().toFile(), env.media().of(Role.PROVIDER));
-                WebDriver client = BareSeleniumJoin.browser(env.browsers().chromium().toFile(), env.browsers().chromedriver().toFile(), env.media().of(Role.CLIENT));
+                WebDriver provider = BareSeleniumJoin.browser(env.browsers().chromium().toFile(), DriverSource.executable(env.browsers()).toFile(), env.media().of(Role.PROVIDER));
+                WebDriver client = BareSeleniumJoin.browser(env.browsers().chromium().toFile(), DriverSource.executable(env.browsers()).toFile(), env.media().of(Role.CLIENT));
                 try {
                     Instant t = Instant.now();
                     CompletableFuture<Void> p = CompletableFuture.runAsync(() -> BareSeleniumJoin.join(provider, env.app().baseUrl(),
@@ -159,14 +169,37 @@ public final class Benchmark {
                     client.quit();
                 }
                 env.livekit().rooms().deleteAll();
+                playwrightJoin(env).ifPresent(playwright::add);
+                env.livekit().rooms().deleteAll();
             }
         }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("harness", harness.summary());
         j.put("bareSelenium", bare.summary());
         j.put("ratioHarnessToBare", bare.median() == 0 ? null : Math.round(100.0 * harness.median() / bare.median()) / 100.0);
+        j.put("barePlaywright", playwright.count() == 0 ? "not run: Playwright is on the classpath of scripts/bench only (Maven profile bench)"
+                : playwright.summary());
+        if (playwright.count() > 0) {
+            j.put("ratioHarnessToPlaywright", Math.round(100.0 * harness.median() / playwright.median()) / 100.0);
+        }
         j.put("meaning", "from both browsers started to both seeing each other's video; the harness also checks the participant lists, colours and moving pictures");
         return j;
+    }
+
+    /** The bare Playwright join, where scripts/bench put Playwright on the classpath; its time in ms. */
+    private static java.util.Optional<Long> playwrightJoin(Environment env) throws Exception {
+        Class<?> bare;
+        try {
+            bare = Class.forName("dev.livecheck.bench.BarePlaywrightJoin");
+            Class.forName("com.microsoft.playwright.Playwright");
+        } catch (ClassNotFoundException | NoClassDefFoundError notHere) {
+            return java.util.Optional.empty();
+        }
+        Object ms = bare.getMethod("join", Path.class, String.class, dev.livecheck.profile.Account.class, dev.livecheck.media.FakeMedia.class,
+                dev.livecheck.profile.Account.class, dev.livecheck.media.FakeMedia.class, String.class).invoke(null, env.browsers().chromium(),
+                env.app().baseUrl(), env.profile().account(Role.PROVIDER), env.media().of(Role.PROVIDER), env.profile().account(Role.CLIENT),
+                env.media().of(Role.CLIENT), env.profile().liveSession());
+        return java.util.Optional.of((Long) ms);
     }
 
     private static Participant participant(Environment env, Role role) {

@@ -27,6 +27,10 @@ final class Samples {
         return s;
     }
 
+    int count() {
+        return millis.size();
+    }
+
     long median() {
         List<Long> sorted = millis.stream().sorted().toList();
         return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);

@@ -26,7 +26,7 @@ public final class ConnectionTimeout {
     /** Waits for the error from the join click; returns how long it took. */
     public static Duration awaitError(Participant p, Duration promised) {
         Instant clicked = p.joinClickedAt().orElseThrow(() -> new IllegalStateException(p.name() + " never clicked join"));
-        Waits.waitUntil(p.name() + "'s page leaves \"Connecting…\" for an error within the promised " + promised.toMillis() + " ms + "
+        Waits.inherent(p.name() + "'s page leaves \"Connecting…\" for an error within the promised " + promised.toMillis() + " ms + "
                         + GRACE.toSeconds() + " s", promised.plus(GRACE).minus(Duration.between(clicked, Instant.now())))
                 .until(() -> p.session().showsError());
         Duration took = Duration.between(clicked, Instant.now());

@@ -164,7 +164,7 @@ public final class MediaFlow {
     /** Polls a while to make sure stats keep growing, i.e. media keeps flowing (not just a burst). */
     public static void awaitStillFlowing(Participant receiver, Duration window) {
         MediaProbe.Stats start = receiver.probe().stats();
-        Waits.waitUntil(receiver.name() + "'s inbound media keeps flowing over " + window.toSeconds() + " s", window.plusSeconds(10))
+        Waits.inherent(receiver.name() + "'s inbound media keeps flowing over " + window.toSeconds() + " s", window.plusSeconds(10))
                 .pollDelay(window)
                 .untilAsserted(() -> {
                     MediaProbe.Stats now = receiver.probe().stats();

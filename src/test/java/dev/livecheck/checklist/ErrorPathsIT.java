@@ -9,6 +9,7 @@ import dev.livecheck.check.ErrorWording;
 import dev.livecheck.check.Permissions;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
+import dev.livecheck.check.Waits;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.DeniedMedia;
@@ -152,7 +153,7 @@ class ErrorPathsIT {
 
         Allure.step("the client's network goes for a moment: the page says it is reconnecting, then the call is back both ways", () -> {
             client.network().disconnect();
-            waitUntil("the client's page shows it is reconnecting", RECONNECTING_NOTICED)
+            Waits.inherent("the client's page shows it is reconnecting", RECONNECTING_NOTICED)
                     .until(() -> client.session().state() == SessionState.RECONNECTING);
             client.network().restore();
             Presence.awaitEachSeesTheOther(provider, client);
@@ -162,7 +163,7 @@ class ErrorPathsIT {
         Allure.step("the client's network stays away: a clear error with Try Again, and Try Again brings the call back", () -> {
             client.network().disconnect();
             Duration giveUp = app.profile().conventions().reconnectGiveUp();
-            waitUntil("the client's page gives up reconnecting with an error (the app gives up after " + giveUp.toSeconds() + " s)",
+            Waits.inherent("the client's page gives up reconnecting with an error (the app gives up after " + giveUp.toSeconds() + " s)",
                     giveUp.plus(RECONNECTING_NOTICED)).until(() -> client.session().showsError());
             assertThat(client.session().offersTryAgain()).as("\"Try Again\" offered").isTrue();
             ErrorWording.assertActionable(client.name(), client.session().errorTitle() + " " + client.session().errorMessage(),

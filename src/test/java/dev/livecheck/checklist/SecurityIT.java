@@ -9,6 +9,7 @@ import dev.livecheck.check.Grants;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.Secrets;
 import dev.livecheck.check.ServerView;
+import dev.livecheck.check.Waits;
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
@@ -91,7 +92,7 @@ class SecurityIT {
         Allure.step("the client's page asks LiveKit, on its own connection, to make it the " + provider.roleName(), () ->
                 assertThat(client.probe().sendMetadataUpdate(promotion(app, provider.roleName()), Map.of("role", provider.roleName())))
                         .as("the client's signalling connection open").isTrue());
-        waitUntil("LiveKit keeps the client as it was for 3 s", Duration.ofSeconds(10)).during(Duration.ofSeconds(3)).untilAsserted(() -> {
+        Waits.inherent("LiveKit keeps the client as it was for 3 s", Duration.ofSeconds(10)).during(Duration.ofSeconds(3)).untilAsserted(() -> {
             ServerView.Listed now = ServerView.find(rooms, client).orElseThrow();
             assertThat(now.info().getMetadata()).as("the client's metadata on LiveKit").isEqualTo(before.info().getMetadata());
             assertThat(now.info().getAttributesMap()).as("the client's attributes on LiveKit").isEqualTo(before.info().getAttributesMap());

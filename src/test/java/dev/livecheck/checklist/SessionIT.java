@@ -8,6 +8,7 @@ import dev.livecheck.check.Grants;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
+import dev.livecheck.check.Waits;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.livekit.Jwt;
@@ -125,7 +126,7 @@ class SessionIT {
         Consultation.joinBoth(provider, client);
         client.traffic().release();
 
-        waitUntil("the client's token has expired (" + SHORT_LIFETIME.toSeconds() + " s after the join)", SHORT_LIFETIME.plusSeconds(10))
+        Waits.inherent("the client's token has expired (" + SHORT_LIFETIME.toSeconds() + " s after the join)", SHORT_LIFETIME.plusSeconds(10))
                 .until(() -> Instant.now().isAfter(expires.plusSeconds(2)));
         assertThat(client.session().showsError()).as("the client's page shows an error after the token expired (%s)", client.session().errorMessage()).isFalse();
         Presence.awaitEachSeesTheOther(provider, client);
