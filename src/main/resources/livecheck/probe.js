@@ -18,7 +18,7 @@
 
   async function stats() {
     const out = { peerConnections: 0, connected: 0, inboundVideo: 0, framesDecoded: 0, videoBytesReceived: 0,
-      inboundAudio: 0, audioBytesReceived: 0, outboundVideoBytes: 0, outboundAudioBytes: 0, framesSent: 0 };
+      inboundAudio: 0, audioBytesReceived: 0, outboundVideoBytes: 0, outboundAudioBytes: 0, framesSent: 0, roundTripMs: 0 };
     for (const pc of pcs) {
       if (pc.connectionState === 'closed') continue;
       out.peerConnections++;
@@ -37,6 +37,8 @@
           out.framesSent += s.framesSent || 0;
         } else if (s.type === 'outbound-rtp' && s.kind === 'audio') {
           out.outboundAudioBytes += s.bytesSent || 0;
+        } else if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded' && s.currentRoundTripTime !== undefined) {
+          out.roundTripMs = Math.max(out.roundTripMs, Math.round(s.currentRoundTripTime * 1000));
         }
       });
     }
@@ -126,6 +128,7 @@
         if (token) {
           tokens.push({ url: u.origin + u.pathname, token, at: Date.now() });
           signalling.push(socket);
+          socket.addEventListener('message', (e) => readQualityUpdate(e.data));
         }
       } catch (e) { /* not a URL we can read */ }
       return socket;
@@ -154,5 +157,110 @@
     return true;
   }
 
-  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens, sendMetadataUpdate };
+  // LiveKit's own view of everyone's connection quality, as its server sends it to this page
+  // (SignalResponse.connection_quality = 12: repeated {participant_sid = 1, quality = 2, score = 3}).
+  const qualities = [];
+  function fields(bytes) {
+    const out = [];
+    let i = 0;
+    const varint = () => { let v = 0, shift = 0, b; do { b = bytes[i++]; v += (b & 127) * 2 ** shift; shift += 7; } while (b & 128); return v; };
+    while (i < bytes.length) {
+      const key = varint();
+      const num = Math.floor(key / 8), type = key % 8;
+      if (type === 0) out.push({ num, value: varint() });
+      else if (type === 2) { const len = varint(); out.push({ num, bytes: bytes.subarray(i, i + len) }); i += len; }
+      else if (type === 5) { out.push({ num, value: new DataView(bytes.buffer, bytes.byteOffset + i, 4).getFloat32(0, true) }); i += 4; }
+      else if (type === 1) { i += 8; }
+      else return out;
+    }
+    return out;
+  }
+  async function readQualityUpdate(data) {
+    try {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : null;
+      if (!bytes) return;
+      const update = fields(bytes).find((f) => f.num === 12 && f.bytes);
+      if (!update) return;
+      const names = ['POOR', 'GOOD', 'EXCELLENT', 'LOST'];
+      fields(update.bytes).filter((f) => f.num === 1 && f.bytes).forEach((info) => {
+        const parts = fields(info.bytes);
+        const sid = parts.find((f) => f.num === 1);
+        const quality = parts.find((f) => f.num === 2);
+        const score = parts.find((f) => f.num === 3);
+        if (sid) {
+          qualities.push({ sid: new TextDecoder().decode(sid.bytes), quality: names[quality ? quality.value : 0],
+            score: score ? score.value : 0, at: Date.now() });
+        }
+      });
+      if (qualities.length > 2000) qualities.splice(0, 1000);
+    } catch (e) { /* not a message we can read */ }
+  }
+
+  // What a remote video and audio element render over `ms`: for every presented frame, the capture time the sender
+  // drew into it (livecheck's synthetic camera: a 32-bit barcode of wall-clock ms), hence glass-to-glass latency,
+  // frame times and resolution; and the onsets of the sender's beeps (on every whole wall-clock second) in what the
+  // audio element plays, hence audio latency.
+  function measure(videoEl, audioEl, beepHz, ms) {
+    return new Promise((resolve) => {
+      const result = { video: [], frames: [], audio: [], started: Date.now() };
+      const canvas = document.createElement('canvas');
+      const g = canvas.getContext('2d', { willReadFrequently: true });
+      let running = true;
+      const onFrame = () => {
+        if (!running) return;
+        const at = Date.now();
+        result.frames.push(at);
+        const w = videoEl.videoWidth, h = videoEl.videoHeight;
+        if (w && h) {
+          if (canvas.width !== w) { canvas.width = w; canvas.height = h; }
+          g.drawImage(videoEl, 0, 0, w, h);
+          const block = 12 * w / 640;
+          let stamp = 0;
+          for (let i = 0; i < 32; i++) {
+            const x = Math.floor(((i % 16) + 0.5) * block), y = Math.floor((Math.floor(i / 16) + 0.5) * block);
+            const d = g.getImageData(x, y, 1, 1).data;
+            if ((d[0] + d[1] + d[2]) / 3 > 128) stamp += 2 ** i;
+          }
+          const latency = ((at % 4294967296) - stamp + 4294967296) % 4294967296;
+          if (latency < 10000) result.video.push({ at, latency, w, h });
+        }
+        videoEl.requestVideoFrameCallback(onFrame);
+      };
+      if (videoEl && videoEl.requestVideoFrameCallback) videoEl.requestVideoFrameCallback(onFrame);
+      let timer = null;
+      if (audioEl && audioEl.srcObject) {
+        const ctx = new AudioContext();
+        let source = null;
+        try { const out = audioEl.captureStream(); source = out.getAudioTracks().length ? out : audioEl.srcObject; } catch (e) { source = audioEl.srcObject; }
+        const analyser = ctx.createAnalyser();
+        analyser.fftSize = 512;
+        analyser.smoothingTimeConstant = 0;
+        ctx.createMediaStreamSource(source).connect(analyser);
+        const bins = new Float32Array(analyser.frequencyBinCount);
+        const bin = Math.round(beepHz / (ctx.sampleRate / analyser.fftSize));
+        let on = false;
+        timer = setInterval(() => {
+          if (ctx.state === 'suspended') ctx.resume();
+          analyser.getFloatFrequencyData(bins);
+          const level = Math.max(bins[bin - 1], bins[bin], bins[bin + 1]);
+          const now = Date.now();
+          if (!on && level > -55) {
+            on = true;
+            result.audio.push({ at: now, latency: now % 1000 });
+          } else if (on && level < -70) {
+            on = false;
+          }
+        }, 4);
+        result.closeAudio = () => ctx.close();
+      }
+      setTimeout(() => {
+        running = false;
+        if (timer) clearInterval(timer);
+        if (result.closeAudio) { result.closeAudio(); delete result.closeAudio; }
+        resolve(result);
+      }, ms);
+    });
+  }
+
+  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens, sendMetadataUpdate, qualities, measure };
 })();

@@ -105,7 +105,7 @@
     me = token;
     $('room-name').textContent = token.room;
     $('local-identity').textContent = token.identity;
-    room = new LK.Room({ adaptiveStream: false, dynacast: false });
+    room = new LK.Room(roomOptions());
     wire(room);
     if (cfg.connectDelayMs) await new Promise((resolve) => setTimeout(resolve, cfg.connectDelayMs));
     console.log('Attempting to connect to LiveKit room...');
@@ -139,7 +139,10 @@
     try {
       if (bug('camera-not-published')) await room.localParticipant.setMicrophoneEnabled(true);
       else if (bug('microphone-not-published')) await room.localParticipant.setCameraEnabled(true);
-      else await room.localParticipant.enableCameraAndMicrophone();
+      else if (bug('av-out-of-sync')) {
+        await room.localParticipant.setCameraEnabled(true);
+        await publishDelayedMicrophone();
+      } else await room.localParticipant.enableCameraAndMicrophone();
       console.log('Camera and microphone enabled');
       return;
     } catch (e) {
@@ -184,11 +187,34 @@
     }, Math.max(0, exp * 1000 - Date.now()));
   }
 
+  // How the session publishes and receives; the real-time bugs live here.
+  function roomOptions() {
+    const options = { adaptiveStream: false, dynacast: false };
+    if (bug('low-frame-rate')) options.publishDefaults = { simulcast: false, videoEncoding: { maxBitrate: 300000, maxFramerate: 5 } };
+    if (bug('tiny-remote-video')) options.adaptiveStream = true;
+    return options;
+  }
+
+  // The microphone through the app's own audio processing (a 400 ms delay line, with the av-out-of-sync bug).
+  async function publishDelayedMicrophone() {
+    const [mic] = await LK.createLocalTracks({ audio: true, video: false });
+    const ctx = new AudioContext();
+    const delay = ctx.createDelay(1);
+    delay.delayTime.value = 0.4;
+    const out = ctx.createMediaStreamDestination();
+    ctx.createMediaStreamSource(new MediaStream([mic.mediaStreamTrack])).connect(delay).connect(out);
+    await room.localParticipant.publishTrack(out.stream.getAudioTracks()[0], { source: LK.Track.Source.Microphone });
+  }
+
   function wire(r) {
     const E = LK.RoomEvent;
     r.on(E.ParticipantConnected, refresh)
       .on(E.ParticipantDisconnected, (p) => { if (!bug('list-keeps-leavers')) { removeTile(p.identity); refresh(); } })
       .on(E.AudioPlaybackStatusChanged, () => show('start-audio', !r.canPlaybackAudio))
+      .on(E.ConnectionQualityChanged, (quality, participant) => {
+        const el = document.querySelector(`[data-testid="remote-quality"][data-identity="${participant.identity}"]`);
+        if (el && !bug('quality-indicator-frozen')) { el.dataset.quality = quality; el.textContent = `Connection: ${quality}`; }
+      })
       .on(E.ParticipantMetadataChanged, refresh)
       .on(E.TrackSubscribed, attachRemote)
       .on(E.TrackUnsubscribed, detachRemote)
@@ -243,9 +269,12 @@
       el.dataset.testid = 'remote-tile';
       el.dataset.identity = participant.identity;
       el.innerHTML = '<video data-testid="remote-video" autoplay playsinline></video>'
-        + '<audio data-testid="remote-audio" autoplay></audio><figcaption data-testid="remote-name"></figcaption>';
+        + '<audio data-testid="remote-audio" autoplay></audio><figcaption data-testid="remote-name"></figcaption>'
+        + '<small data-testid="remote-quality" data-quality="unknown">Connection: unknown</small>';
       el.querySelector('video').dataset.identity = participant.identity;
       el.querySelector('audio').dataset.identity = participant.identity;
+      el.querySelector('small').dataset.identity = participant.identity;
+      if (bug('tiny-remote-video')) el.querySelector('video').style.width = '80px';
       $('remote-tiles').appendChild(el);
     }
     el.querySelector('figcaption').textContent = bug('tile-shows-identity') ? participant.identity
@@ -261,6 +290,7 @@
 
   function attachRemote(track, publication, participant) {
     const S = LK.Track.Source;
+    if (bug('playout-delay') && track.receiver) track.receiver.jitterBufferTarget = 1500;
     if (track.source === S.Camera) track.attach(tile(participant).querySelector('video'));
     else if (track.source === S.Microphone) {
       const audio = track.attach(tile(participant).querySelector('audio'));

@@ -17,17 +17,18 @@ public final class MediaProbe {
         this.js = (JavascriptExecutor) driver;
     }
 
-    /** Totals over the page's live peer connections. */
+    /** Totals over the page's live peer connections; {@code roundTripMs} is the slowest connection's current ICE round trip. */
     public record Stats(long peerConnections, long connected, long inboundVideo, long framesDecoded, long videoBytesReceived,
-                        long inboundAudio, long audioBytesReceived, long outboundVideoBytes, long outboundAudioBytes, long framesSent) {
+                        long inboundAudio, long audioBytesReceived, long outboundVideoBytes, long outboundAudioBytes, long framesSent,
+                        long roundTripMs) {
         static Stats of(Map<?, ?> m) {
             return new Stats(n(m, "peerConnections"), n(m, "connected"), n(m, "inboundVideo"), n(m, "framesDecoded"),
                     n(m, "videoBytesReceived"), n(m, "inboundAudio"), n(m, "audioBytesReceived"), n(m, "outboundVideoBytes"),
-                    n(m, "outboundAudioBytes"), n(m, "framesSent"));
+                    n(m, "outboundAudioBytes"), n(m, "framesSent"), n(m, "roundTripMs"));
         }
 
         public static Stats none() {
-            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -80,6 +81,36 @@ public final class MediaProbe {
     public List<String> tokens() {
         Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tokens.map(t => t.token) : [];");
         return result instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** What a remote video and audio element rendered over a window (raw samples; {@code check.Quality} reads them). */
+    public record Rendered(List<Map<String, Object>> video, List<Long> frames, List<Map<String, Object>> audio, long started) {
+    }
+
+    /** Measures, for {@code window}, what these elements render of a sender with livecheck's timestamped media. */
+    @SuppressWarnings("unchecked")
+    public Rendered measure(WebElement video, WebElement audio, int beepHz, java.time.Duration window) {
+        org.openqa.selenium.WebDriver.Timeouts timeouts = ((org.openqa.selenium.WebDriver) js).manage().timeouts();
+        java.time.Duration before = timeouts.getScriptTimeout();
+        timeouts.scriptTimeout(window.plusSeconds(20));
+        try {
+            Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "window.__livecheck.measure(arguments[0], arguments[1], arguments[2], arguments[3]).then(done, e => done({error: String(e)}));",
+                    video, audio, beepHz, window.toMillis());
+            Map<String, Object> m = (Map<String, Object>) result;
+            return new Rendered((List<Map<String, Object>>) m.getOrDefault("video", List.of()),
+                    ((List<Object>) m.getOrDefault("frames", List.of())).stream().map(o -> ((Number) o).longValue()).toList(),
+                    (List<Map<String, Object>>) m.getOrDefault("audio", List.of()), ((Number) m.getOrDefault("started", 0L)).longValue());
+        } finally {
+            timeouts.scriptTimeout(before);
+        }
+    }
+
+    /** LiveKit's view of everyone's connection quality, as its server sent it to this page: sid, quality, score, time. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> connectionQualities() {
+        Object result = js.executeScript("return window.__livecheck ? window.__livecheck.qualities : [];");
+        return result instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     /** Sends LiveKit, on the page's own signalling connection, a request to change this participant's metadata and attributes. */

@@ -14,6 +14,11 @@ public record FakeMedia(String name, Rgb colour, int toneHz, Path video, Path au
         requireReadable(audio, "audio");
     }
 
+    /** The beep livecheck's timestamped microphone plays on every whole second, at a frequency of this role's own. */
+    public int beepHz() {
+        return toneHz * 5 / 2;
+    }
+
     private static void requireReadable(Path file, String kind) {
         if (!file.isAbsolute() || !java.nio.file.Files.isReadable(file)) {
             throw new LivecheckException("fake " + kind + " file " + file + " is missing or unreadable: "

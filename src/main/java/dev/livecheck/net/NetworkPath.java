@@ -120,6 +120,23 @@ public final class NetworkPath implements AutoCloseable {
         return List.copyOf(udpRelays.values());
     }
 
+    /** Media datagrams through all this path's UDP relays so far (what the impairment actually did to them). */
+    public synchronized UdpRelay.Stats mediaTotals() {
+        long upReceived = 0, upDropped = 0, upBytes = 0, downReceived = 0, downDropped = 0, downBytes = 0;
+        int sessions = 0;
+        for (UdpRelay relay : udpRelays.values()) {
+            UdpRelay.Stats s = relay.stats();
+            upReceived += s.upReceived();
+            upDropped += s.upDropped();
+            upBytes += s.upBytes();
+            downReceived += s.downReceived();
+            downDropped += s.downDropped();
+            downBytes += s.downBytes();
+            sessions += s.sessions();
+        }
+        return new UdpRelay.Stats(upReceived, upDropped, upBytes, downReceived, downDropped, downBytes, sessions);
+    }
+
     /** The configuration netpath.js reads from {@code window.__livecheckNetpath}, as a JavaScript object literal. */
     public synchronized String scriptConfig() {
         List<String> entries = new ArrayList<>();

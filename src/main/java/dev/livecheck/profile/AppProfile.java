@@ -46,6 +46,7 @@ public final class AppProfile {
             "session.tileName", "inside a tile, the element with the person's name",
             "session.tileVideo", "inside a tile, the camera video",
             "session.startAudio", "the button a page shows when the browser blocked audio until a click (LiveKit's startAudio)",
+            "session.remoteQuality", "a remote participant's connection-quality indicator ({identity}, {name}): its data-quality, data-lk-quality or text",
             "session.remoteScreen", "a remote screen share video",
             "session.localVideo", "the user's own camera preview",
             "session.shareScreen", "the screen share toggle",
@@ -101,11 +102,13 @@ public final class AppProfile {
     private final Map<String, ApiRoute> api;
     private final Map<Feature, String> notApplicable;
     private final Map<String, List<String>> vocabulary;
+    private final QualityThresholds quality;
 
     AppProfile(String name, String source, Map<Role, String> roleNames, Map<Role, Account> accounts, List<Account> group,
                Map<String, String> sessions, Flow flow, Map<String, Locator> locators, Map<String, String> texts,
                List<StateRule> sessionState, Optional<ParticipantList> participantList, Conventions conventions,
-               Map<String, ApiRoute> api, Map<Feature, String> notApplicable, Map<String, List<String>> vocabulary) {
+               Map<String, ApiRoute> api, Map<Feature, String> notApplicable, Map<String, List<String>> vocabulary,
+               QualityThresholds quality) {
         this.name = name;
         this.source = source;
         this.roleNames = Map.copyOf(roleNames);
@@ -121,6 +124,12 @@ public final class AppProfile {
         this.api = Map.copyOf(api);
         this.notApplicable = Map.copyOf(notApplicable);
         this.vocabulary = Map.copyOf(vocabulary);
+        this.quality = quality;
+    }
+
+    /** What counts as real-time for this app (C-10): its profile's {@code quality.*}, by default the usual conversational norms. */
+    public QualityThresholds quality() {
+        return quality;
     }
 
     /** The app's own words for a problem or an action in its errors ({@code vocabulary.connection}, {@code vocabulary.tryAgain}). */

@@ -14,7 +14,8 @@ public enum Feature {
     ROLES("roles"),
     RECORDING("recording"),
     SCREEN_SHARE("screenShare"),
-    PARTICIPANT_LIST("participantList");
+    PARTICIPANT_LIST("participantList"),
+    CONNECTION_QUALITY("connectionQuality");
 
     private final String key;
 

@@ -39,7 +39,8 @@ public final class ProfileLoader {
     public static final String DEFAULT_PROFILE = "reference-app";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("name", "description", "extends", "roles", "accounts", "sessions", "flow", "locators",
-            "texts", "sessionState", "participantList", "conventions", "api", "notApplicable", "vocabulary");
+            "texts", "sessionState", "participantList", "conventions", "api", "notApplicable", "vocabulary", "quality");
+    private static final Set<String> QUALITY = Set.of("maxLatencyP95Ms", "minFps", "minHeight", "maxFreezeMs", "maxAudioLeadMs", "maxAudioLagMs");
     /** The problems and actions an error's words are judged by (ErrorWording's). */
     private static final Set<String> VOCABULARY = Set.of("connection", "network", "login", "booking", "permission", "expired",
             "tryAgain", "goBack", "logIn", "allow", "checkNetwork", "rejoin");
@@ -314,8 +315,16 @@ public final class ProfileLoader {
             });
         });
 
+        QualityThresholds d = QualityThresholds.DEFAULTS;
+        QualityThresholds quality = r.object(tree, "quality").map(q -> {
+            r.only(q, "quality", QUALITY);
+            return new QualityThresholds(q.path("maxLatencyP95Ms").asLong(d.maxLatencyP95Ms()),
+                    q.path("minFps").asDouble(d.minFps()), q.path("minHeight").asLong(d.minHeight()), q.path("maxFreezeMs").asLong(d.maxFreezeMs()),
+                    q.path("maxAudioLeadMs").asLong(d.maxAudioLeadMs()), q.path("maxAudioLagMs").asLong(d.maxAudioLagMs()));
+        }).orElse(d);
+
         AppProfile profile = new AppProfile(name, source, roleNames, accounts, group, sessions, flow, locators, texts, states, participants,
-                conventions, api, notApplicable, vocabulary);
+                conventions, api, notApplicable, vocabulary, quality);
         // fail now on a template with an unknown placeholder, not in the middle of a test
         profile.liveRoom();
         for (Role role : Role.values()) {

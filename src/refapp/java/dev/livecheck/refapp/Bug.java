@@ -90,7 +90,17 @@ public enum Bug {
     /** Tiles are captioned with the raw LiveKit identity, not the person's name. */
     TILE_SHOWS_IDENTITY("tile-shows-identity"),
     /** Someone who leaves stays in the participant list (and their tile stays). */
-    LIST_KEEPS_LEAVERS("list-keeps-leavers");
+    LIST_KEEPS_LEAVERS("list-keeps-leavers"),
+    /** The camera is published at 5 frames a second. */
+    LOW_FRAME_RATE("low-frame-rate"),
+    /** Remote video shown as an 80 px thumbnail with adaptive stream on: LiveKit sends the smallest layer. */
+    TINY_REMOTE_VIDEO("tiny-remote-video"),
+    /** The receiving page holds everything back in a 1.5 s jitter buffer. */
+    PLAYOUT_DELAY("playout-delay"),
+    /** The microphone goes through the app's own processing, 400 ms behind the camera. */
+    AV_OUT_OF_SYNC("av-out-of-sync"),
+    /** The connection-quality indicator never changes from its first value. */
+    QUALITY_INDICATOR_FROZEN("quality-indicator-frozen");
 
     private final String id;
 

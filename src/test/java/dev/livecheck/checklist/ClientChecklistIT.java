@@ -6,10 +6,12 @@ import dev.livecheck.check.Consultation;
 import dev.livecheck.check.Grants;
 import dev.livecheck.check.Joining;
 import dev.livecheck.check.MediaFlow;
+import dev.livecheck.check.Quality;
 import dev.livecheck.check.ScreenShare;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
+import dev.livecheck.junit.Measured;
 import dev.livecheck.junit.Needs;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.Rooms;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static dev.livecheck.check.Waits.waitUntil;
 import static dev.livecheck.profile.Feature.BOOKINGS;
@@ -34,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("client")
 @DisplayName("Client checklist")
 class ClientChecklistIT {
+    /** How long C-10 watches each direction: long enough for a freeze or a drift to show. */
+    private static final Duration REAL_TIME_WINDOW = Duration.ofSeconds(20);
 
     @Test
     @Checks("C-01")
@@ -148,13 +153,12 @@ class ClientChecklistIT {
     @Test
     @Checks("C-10")
     @DisplayName("C-10 Real-time communication works")
-    void communicatesInRealTime(Participant client, Participant provider) {
+    void communicatesInRealTime(@Measured Participant client, @Measured Participant provider, AppUnderTest app) {
         Consultation.joinBoth(provider, client);
+        MediaFlow.awaitMediaBothWays(provider, client);
 
-        MediaFlow.awaitMediaFrom(provider, client);
-        MediaFlow.awaitMediaFrom(client, provider);
-        MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(3));
-        MediaFlow.awaitStillFlowing(provider, Duration.ofSeconds(3));
+        List<Quality.Measurement> both = Quality.measureBothWays(provider, client, REAL_TIME_WINDOW, "clean network");
+        both.forEach(direction -> Quality.assertWithin(direction, app.profile().quality()));
         waitUntil("both pages still connected").until(() -> client.session().isConnected() && provider.session().isConnected());
     }
 }

@@ -1,17 +1,19 @@
 package dev.livecheck.checklist;
 
 import dev.livecheck.app.AppUnderTest;
-import dev.livecheck.browser.MediaProbe;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
+import dev.livecheck.check.ConnectionQuality;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Needs;
+import dev.livecheck.junit.NetworkFaults;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.media.MediaCatalog;
+import dev.livecheck.net.Impairment;
 import dev.livecheck.pages.SessionPage;
 import dev.livecheck.profile.Feature;
 import io.qameta.allure.Allure;
@@ -26,6 +28,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static dev.livecheck.check.Waits.waitUntil;
+import static dev.livecheck.profile.Feature.CONNECTION_QUALITY;
 import static dev.livecheck.profile.Feature.PARTICIPANT_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +124,22 @@ class FeaturesIT {
         client.rejoin();
         Presence.awaitEachSeesTheOther(provider, client);
         awaitListMatchesLiveKit(provider, rooms, "the client came back");
+    }
+
+    @Test
+    @Checks("F-05")
+    @Needs(CONNECTION_QUALITY)
+    @DisplayName("F-05 Connection quality is shown, and drops on a bad network")
+    void connectionQualityIsShownAndDropsOnABadNetwork(Participant provider, @NetworkFaults Participant client, Rooms rooms) {
+        Consultation.joinBoth(provider, client);
+        waitUntil("the provider's page shows the client's connection quality").untilAsserted(() ->
+                assertThat(provider.session().connectionQualityOf(client.asPerson())).as("quality shown for the client").isIn("excellent", "good"));
+
+        Allure.step("the client's network loses 15 % of its packets and is capped at 300 kbit/s", () ->
+                client.network().impair(Impairment.none().withLoss(0.15).withRate(300_000)));
+        ConnectionQuality.awaitServerRatesBelowExcellent(client, provider, rooms);
+        ConnectionQuality.awaitPageShowsBelowExcellent(client, provider);
+        client.network().restore();
     }
 
     /** LiveKit marks the participant's track of this source muted (or, muted, lists none of it). */

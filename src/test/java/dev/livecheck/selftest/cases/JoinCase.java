@@ -4,6 +4,7 @@ import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
+import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 public class JoinCase {
 
     @Test
+    @Checks({"P-10", "C-09"})
     void bothSeeEachOthersCamera(Participant provider, Participant client) {
         Consultation.joinBoth(provider, client);
         MediaFlow.awaitVideoFrom(provider, client);
