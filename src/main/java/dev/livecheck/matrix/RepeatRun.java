@@ -2,7 +2,6 @@ package dev.livecheck.matrix;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.livecheck.junit.Checks;
 import dev.livecheck.livekit.LiveKitServers;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 
@@ -46,7 +45,7 @@ public final class RepeatRun {
             for (int run = 1; run <= times; run++) {
                 System.out.printf("[repeat] run %d/%d (elapsed %d s)%n", run, times, Duration.between(started, Instant.now()).toSeconds());
                 List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
-                        m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of(),
+                        SuiteRunner::everyRunChecklistTest, Map.of(),
                         new AllureJunitPlatform());
                 for (SuiteRunner.Outcome o : outcomes) {
                     for (String id : o.items()) {

@@ -33,7 +33,16 @@ import java.util.stream.Collectors;
  * app, bad input), and reports each test's outcome. Used by the bug matrix and the harness's self-tests.
  */
 public final class SuiteRunner {
+    /** The tag of checklist suites too slow for every run (measured network scenarios): they run in the nightly job. */
+    public static final String NIGHTLY = "nightly";
+
     private SuiteRunner() {
+    }
+
+    /** A checklist test of every run: an {@code *IT} method with {@link Checks}, in a class not tagged {@value #NIGHTLY}. */
+    public static boolean everyRunChecklistTest(Method m) {
+        return m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class)
+                && Arrays.stream(m.getDeclaringClass().getAnnotationsByType(org.junit.jupiter.api.Tag.class)).noneMatch(t -> t.value().equals(NIGHTLY));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.livecheck.selftest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.gate.ReleaseGate;
-import dev.livecheck.junit.Checks;
 import dev.livecheck.matrix.SuiteRunner;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -36,10 +35,12 @@ class ComponentsAppIT {
     static final Set<String> NOT_APPLICABLE = Set.of("P-01", "P-02", "P-03", "P-07", "P-08", "C-01", "C-02", "C-03", "C-07", "E-02", "E-03", "D-07",
             "SEC-01");
 
+    /** About 6 min here: nightly. Every run has Huddle in the bug matrix (a clean run of its items, and its bugs). */
     @Test
+    @Tag("nightly")
     void theChecklistRunsOnAComponentsAppThroughItsProfile(@TempDir Path results, @TempDir Path gateOut) throws Exception {
         List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
-                m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class),
+                SuiteRunner::everyRunChecklistTest,
                 Map.of("livecheck.app.command", "node ${livecheck.componentsApp.dir}/server.mjs", "livecheck.app.profile", "components-app"),
                 new AllureJunitPlatform(new AllureLifecycle(new FileSystemResultsWriter(results))));
 
