@@ -2,6 +2,7 @@ package dev.livecheck.browser;
 
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.livekit.Rooms;
+import dev.livecheck.evidence.TimeSpent;
 import dev.livecheck.media.FakeMedia;
 import dev.livecheck.media.Role;
 import dev.livecheck.net.NetworkPath;
@@ -43,6 +44,9 @@ public final class Participant implements AutoCloseable {
     private final ConsoleLog console;
     private final MediaProbe probe;
     private final Traffic traffic;
+    private final BrowserPool pool;
+    private final BrowserOptions options;
+    private boolean closed;
     private volatile Instant joinClickedAt;
     private volatile String identity;
     private volatile String session;
@@ -55,12 +59,20 @@ public final class Participant implements AutoCloseable {
     /** With a network path of its own (the participant's browser reaches everything through it; closed with it). */
     public Participant(String name, Account account, FakeMedia media, AppUnderTest app, Rooms rooms, BrowserSettings settings,
                        BrowserOptions options, Optional<NetworkPath> network) {
+        this(name, account, media, app, rooms, new BrowserPool(settings, false), options, network);
+    }
+
+    /** With a browser from the pool (a warm one where one fits), given back when the participant closes. */
+    public Participant(String name, Account account, FakeMedia media, AppUnderTest app, Rooms rooms, BrowserPool pool,
+                       BrowserOptions options, Optional<NetworkPath> network) {
         this.name = name;
         this.account = account;
         this.media = media;
         this.app = app;
         this.rooms = rooms;
-        this.browser = Browsers.start(settings, media, options, network);
+        this.pool = pool;
+        this.options = options;
+        this.browser = pool.take(media, options, network);
         this.console = new ConsoleLog(browser.driver());
         this.probe = new MediaProbe(browser.driver());
         this.traffic = new Traffic(browser.driver());
@@ -171,7 +183,9 @@ public final class Participant implements AutoCloseable {
     }
 
     public void open(String path) {
-        driver().get(app.baseUrl() + path);
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            driver().get(app.baseUrl() + path);
+        });
     }
 
     public String currentPath() {
@@ -181,28 +195,32 @@ public final class Participant implements AutoCloseable {
 
     /** Logs in, where the app has a login. */
     public void logIn() {
-        if (!profile().offers(Feature.LOGIN)) {
-            return;
-        }
-        Allure.step(name + " logs in as " + account.username(), () -> {
-            open(profile().flow().loginPath().orElseThrow());
-            loginPage().logIn(account);
-            await(name + " signed in (" + profile().requireLocator("login.signedIn") + " shown)").atMost(Duration.ofSeconds(15))
-                    .ignoreExceptions().until(() -> nav().isShown());
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            if (!profile().offers(Feature.LOGIN)) {
+                return;
+            }
+            Allure.step(name + " logs in as " + account.username(), () -> {
+                open(profile().flow().loginPath().orElseThrow());
+                loginPage().logIn(account);
+                await(name + " signed in (" + profile().requireLocator("login.signedIn") + " shown)").atMost(Duration.ofSeconds(15))
+                        .ignoreExceptions().until(() -> nav().isShown());
+            });
         });
     }
 
     public void openBookings() {
-        Allure.step(name + " opens their bookings", () -> {
-            Optional<String> path = profile().flow().bookingsPath();
-            if (path.isPresent()) {
-                open(path.get());
-            } else {
-                nav().openBookings();
-            }
-            if (profile().locator("bookings.title").isPresent()) {
-                await(name + "'s bookings page listed").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> !bookings().title().isEmpty());
-            }
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            Allure.step(name + " opens their bookings", () -> {
+                Optional<String> path = profile().flow().bookingsPath();
+                if (path.isPresent()) {
+                    open(path.get());
+                } else {
+                    nav().openBookings();
+                }
+                if (profile().locator("bookings.title").isPresent()) {
+                    await(name + "'s bookings page listed").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> !bookings().title().isEmpty());
+                }
+            });
         });
     }
 
@@ -212,39 +230,45 @@ public final class Participant implements AutoCloseable {
 
     /** Joins a session the app's way: the booking's join button, or the session's URL; then the pre-join lobby. */
     public void join(String session) {
-        this.session = session;
-        if (profile().flow().join() == AppProfile.JoinVia.BOOKINGS) {
-            Allure.step(name + " clicks join on booking " + session, () -> {
-                // taken before the click: the click returns only once the session page has loaded, and a
-                // timestamp after it would make every "within N s" and "not before N s" check off by the load time
-                markJoinStarted();
-                bookings().join(session);
-            });
-        } else {
-            Allure.step(name + " opens session " + session, () -> {
-                markJoinStarted();
-                open(profile().sessionPath(session));
-            });
-        }
-        passPreJoin();
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            this.session = session;
+            if (profile().flow().join() == AppProfile.JoinVia.BOOKINGS) {
+                Allure.step(name + " clicks join on booking " + session, () -> {
+                    // taken before the click: the click returns only once the session page has loaded, and a
+                    // timestamp after it would make every "within N s" and "not before N s" check off by the load time
+                    markJoinStarted();
+                    bookings().join(session);
+                });
+            } else {
+                Allure.step(name + " opens session " + session, () -> {
+                    markJoinStarted();
+                    open(profile().sessionPath(session));
+                });
+            }
+            passPreJoin();
+        });
     }
 
     /** Opens the session's page directly (a link, a reload), then the pre-join lobby where there is one. */
     public void openSession(String session) {
-        this.session = session;
-        markJoinStarted();
-        open(profile().sessionPath(session));
-        passPreJoin();
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            this.session = session;
+            markJoinStarted();
+            open(profile().sessionPath(session));
+            passPreJoin();
+        });
     }
 
     private void passPreJoin() {
-        if (profile().flow().preJoin()) {
-            Allure.step(name + " passes the pre-join lobby as " + displayName(), () -> {
-                PreJoinPage lobby = new PreJoinPage(driver(), profile());
-                markJoinStarted();
-                lobby.enter(displayName());
-            });
-        }
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            if (profile().flow().preJoin()) {
+                Allure.step(name + " passes the pre-join lobby as " + displayName(), () -> {
+                    PreJoinPage lobby = new PreJoinPage(driver(), profile());
+                    markJoinStarted();
+                    lobby.enter(displayName());
+                });
+            }
+        });
     }
 
     /** Log in, open the bookings, join the live session: the checklist's first steps, as far as the app has them. */
@@ -258,12 +282,14 @@ public final class Participant implements AutoCloseable {
 
     /** Rejoins after leaving: the page's rejoin button where it has one, else the session opened again. */
     public void rejoin() {
-        if (session().offersRejoin()) {
-            markJoinStarted();
-            session().rejoin();
-        } else {
-            openSession(sessionId());
-        }
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            if (session().offersRejoin()) {
+                markJoinStarted();
+                session().rejoin();
+            } else {
+                openSession(sessionId());
+            }
+        });
     }
 
     public Optional<Instant> joinClickedAt() {
@@ -274,6 +300,7 @@ public final class Participant implements AutoCloseable {
     public void markJoinStarted() {
         joinClickedAt = Instant.now();
         identity = null; // an app that makes identities up may give a new one on every join
+        dev.livecheck.evidence.Timeline.joinStarted(driver());
     }
 
     /** An answer to a request made from this browser, with its cookies, as the app's own page would make it. */
@@ -318,11 +345,13 @@ public final class Participant implements AutoCloseable {
 
     /** Reloads the session's page, as a user pressing F5 mid-call, then passes the pre-join lobby again where there is one. */
     public void reload() {
-        Allure.step(name + " reloads the page", () -> {
-            markJoinStarted();
-            driver().navigate().refresh();
+        TimeSpent.time(TimeSpent.Part.PAGES, () -> {
+            Allure.step(name + " reloads the page", () -> {
+                markJoinStarted();
+                driver().navigate().refresh();
+            });
+            passPreJoin();
         });
-        passPreJoin();
     }
 
     /** Comes back the long way: the bookings list and its join button (or the session's URL, for an app without bookings). */
@@ -346,16 +375,20 @@ public final class Participant implements AutoCloseable {
         }
     }
 
+    /** Gives the browser back for another test (reset first), unless the test failed or rewrote its traffic. */
     @Override
     public void close() {
-        traffic.close();
-        try {
-            driver().quit();
-        } catch (RuntimeException alreadyGone) {
-            // the test closed it itself
+        close(true);
+    }
+
+    public synchronized void close(boolean testPassed) {
+        if (closed) {
+            return;
         }
-        browser.network().ifPresent(NetworkPath::close);
-        Profiles.delete(browser.profile());
+        closed = true;
+        boolean trafficRewritten = traffic.used();
+        traffic.close();
+        pool.giveBack(browser, media, options, testPassed && !trafficRewritten, java.util.List.of(app.baseUrl()));
     }
 
     /** For messages: never asks LiveKit. */

@@ -1,6 +1,7 @@
 package dev.livecheck.check;
 
 import dev.livecheck.config.Settings;
+import dev.livecheck.evidence.TimeSpent;
 import org.awaitility.core.ConditionFactory;
 
 import java.time.Duration;
@@ -56,8 +57,65 @@ public final class Waits {
     }
 
     public static ConditionFactory waitUntil(String what, Duration atMost) {
-        // a browser that went away mid-wait (or a page mid-navigation) still ends in a timeout that names the wait
-        return await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
+        return waitFor(what, atMost, TimeSpent.Part.WAITING);
+    }
+
+    /**
+     * A wait a check must sit out whatever the app does — the app's own timeout, an outage, a window media must keep
+     * flowing for: timed apart from waiting for the app, so the benchmark can tell them apart.
+     */
+    public static ConditionFactory inherent(String what, Duration atMost) {
+        return waitFor(what, atMost, TimeSpent.Part.INHERENT);
+    }
+
+    private static ConditionFactory waitFor(String what, Duration atMost, TimeSpent.Part part) {
+        ConditionFactory wait = await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
+                // a browser that went away mid-wait (or a page mid-navigation) still ends in a timeout that names the wait
                 .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.WebDriverException);
+        org.awaitility.core.ConditionEvaluationListener<Object> listener = dev.livecheck.evidence.WaitJournal.around(what,
+                TimeSpent.current().<org.awaitility.core.ConditionEvaluationListener<Object>>map(spent -> new WaitClock(spent, part)).orElse(null));
+        return listener == null ? wait : wait.conditionEvaluationListener(listener);
+    }
+
+    /** Splits a wait's time between probing the pages and the waiting itself. */
+    private static final class WaitClock implements org.awaitility.core.ConditionEvaluationListener<Object> {
+        private final TimeSpent spent;
+        private final TimeSpent.Part part;
+        private long probeNanos;
+        private long evaluationStarted;
+        private boolean done;
+
+        WaitClock(TimeSpent spent, TimeSpent.Part part) {
+            this.spent = spent;
+            this.part = part;
+        }
+
+        @Override
+        public void beforeEvaluation(org.awaitility.core.StartEvaluationEvent<Object> event) {
+            evaluationStarted = System.nanoTime();
+        }
+
+        @Override
+        public void conditionEvaluated(org.awaitility.core.EvaluatedCondition<Object> condition) {
+            probeNanos += System.nanoTime() - evaluationStarted;
+            if (condition.isSatisfied()) {
+                finish(condition.getElapsedTimeInMS());
+            }
+        }
+
+        @Override
+        public void onTimeout(org.awaitility.core.TimeoutEvent event) {
+            finish(event.getElapsedTimeInMS());
+        }
+
+        private synchronized void finish(long elapsedMs) {
+            if (done) {
+                return;
+            }
+            done = true;
+            long probeMs = probeNanos / 1_000_000;
+            spent.add(TimeSpent.Part.PROBES, Duration.ofMillis(probeMs));
+            spent.add(part, Duration.ofMillis(Math.max(0, elapsedMs - probeMs)));
+        }
     }
 }

@@ -3,11 +3,12 @@ package dev.livecheck.gate;
 import java.nio.file.Path;
 
 /** Command line of {@link ReleaseGate}. A null checklist means the built-in one. */
-record GateArguments(Path results, Path checklist, Path out, boolean enforce, boolean help) {
+record GateArguments(Path results, Path checklist, Path out, boolean enforce, boolean help, Path report) {
 
     static final String USAGE = """
-            usage: ReleaseGate --results <allure-results dir> [--checklist <checklist.md>] --out <dir> [--enforce=<true|false>]
+            usage: ReleaseGate --results <allure-results dir> [--checklist <checklist.md>] --out <dir> [--enforce=<true|false>] [--report <allure-report dir>]
               --checklist      default: livecheck's built-in checklist
+              --report         link the evidence into this generated HTML report (scripts/report); default: to the result files
               --enforce=true   (default) exit 1 when any checklist item is not passed
               --enforce=false  report only, exit 0
             exit codes: 0 gate passed (or not enforced), 1 gate blocked, 2 unusable input or usage""";
@@ -22,6 +23,7 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
         Path results = null;
         Path checklist = null;
         Path out = null;
+        Path report = null;
         boolean enforce = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -29,10 +31,10 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
             String inlineValue = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (option) {
                 case "--help", "-h" -> {
-                    return new GateArguments(null, null, null, enforce, true);
+                    return new GateArguments(null, null, null, enforce, true, null);
                 }
                 case "--enforce" -> enforce = parseBoolean(inlineValue == null ? "true" : inlineValue);
-                case "--results", "--checklist", "--out" -> {
+                case "--results", "--checklist", "--out", "--report" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -47,6 +49,7 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
                     switch (option) {
                         case "--results" -> results = path;
                         case "--checklist" -> checklist = path;
+                        case "--report" -> report = path;
                         default -> out = path;
                     }
                 }
@@ -56,7 +59,7 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
         if (results == null || out == null) {
             throw new UsageException("--results and --out are required");
         }
-        return new GateArguments(results, checklist, out, enforce, false);
+        return new GateArguments(results, checklist, out, enforce, false, report);
     }
 
     private static boolean parseBoolean(String value) throws UsageException {

@@ -25,8 +25,21 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
 
     /** The item's checklist line: box ticked only when passed ({@code [-]} when not applicable), then status and evidence. */
     public String checklistLine() {
+        return checklistLine(EvidenceLinks.none());
+    }
+
+    /** As {@link #checklistLine()}, each test and attachment of the evidence a link where {@code links} has one. */
+    String checklistLine(EvidenceLinks links) {
         String box = passed() ? "[x]" : status == ItemStatus.NOT_APPLICABLE ? "[-]" : "[ ]";
-        return "- " + box + " " + item.id() + " " + item.title() + " — " + Redactor.redact(statusText());
+        StringBuilder line = new StringBuilder("- " + box + " " + item.id() + " " + item.title() + " — " + Redactor.redact(statusText(links)));
+        figures().forEach(f -> line.append("\n  - measured: ").append(Redactor.redact(f.line())));
+        return line.toString();
+    }
+
+    /** The real-time figures the latest run of each test measured (C-10: both directions). */
+    public List<TestResult.Figures> figures() {
+        return evidence.stream().collect(Collectors.toMap(TestResult::testKey, r -> r, TestResult::later, java.util.LinkedHashMap::new))
+                .values().stream().flatMap(r -> r.figures().stream()).toList();
     }
 
     /** One stderr line for an item that holds the release back. */
@@ -36,13 +49,13 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
         return Redactor.redact(item.id() + " " + item.title() + ": " + status.label() + " — " + reason);
     }
 
-    private String statusText() {
+    private String statusText(EvidenceLinks links) {
         return switch (status) {
             case MISSING -> "missing: no test result";
             case NOT_APPLICABLE -> "not applicable: " + notApplicableReason().orElse("the app's profile says so");
-            case FLAKY -> "FLAKY: passed " + passedAttempts + " of " + attempts + " attempts: " + message() + " — evidence: " + evidenceText();
-            case PASSED -> "passed, " + seconds() + " — evidence: " + evidenceText();
-            default -> status.name() + ": " + message() + " — evidence: " + evidenceText();
+            case FLAKY -> "FLAKY: passed " + passedAttempts + " of " + attempts + " attempts: " + message() + " — evidence: " + evidenceText(links);
+            case PASSED -> "passed, " + seconds() + " — evidence: " + evidenceText(links);
+            default -> status.name() + ": " + message() + " — evidence: " + evidenceText(links);
         };
     }
 
@@ -66,17 +79,35 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
         return String.format(Locale.ROOT, "%.1f s", durationMs / 1000.0);
     }
 
-    private String evidenceText() {
-        return evidence.stream().map(ItemVerdict::describe).collect(Collectors.joining("; "));
+    /** A passed item names its tests (their attachments are a click away); any other lists what tells why. */
+    private String evidenceText(EvidenceLinks links) {
+        return evidence.stream().map(result -> describe(result, links, !passed())).collect(Collectors.joining("; "));
     }
 
-    private static String describe(TestResult result) {
-        if (result.attachments().isEmpty()) {
-            return result.displayName();
+    /** The test, then its attachments by name — a failure's timeline and frames first — each a link where there is one. */
+    private static String describe(TestResult result, EvidenceLinks links, boolean withAttachments) {
+        String test = link(result.displayName(), links.test(result));
+        if (!withAttachments || result.attachments().isEmpty()) {
+            return test;
         }
-        String attachments = result.attachments().stream()
-                .map(a -> (a.name() == null ? "attachment" : a.name()) + ": " + a.source())
-                .collect(Collectors.joining(", "));
-        return result.displayName() + " (" + attachments + ")";
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        List<String> named = new java.util.ArrayList<>();
+        for (TestResult.Attachment a : result.attachments()) {
+            String name = a.name() == null ? "attachment" : a.name();
+            int occurrence = seen.merge(name, 1, Integer::sum) - 1;
+            named.add(link(name, links.attachment(result, a, occurrence)));
+        }
+        List<String> storyFirst = java.util.stream.Stream.concat(
+                named.stream().filter(ItemVerdict::tellsTheFailure), named.stream().filter(n -> !tellsTheFailure(n))).toList();
+        return test + " (" + String.join(", ", storyFirst) + ")";
+    }
+
+    private static boolean tellsTheFailure(String attachment) {
+        return attachment.contains(dev.livecheck.evidence.FailureStory.TIMELINE) || attachment.contains(dev.livecheck.evidence.FailureStory.FRAMES);
+    }
+
+    private static String link(String text, java.util.Optional<String> target) {
+        String escaped = text.replace("[", "\\[").replace("]", "\\]");
+        return target.map(t -> "[" + escaped + "](" + t + ")").orElse(text);
     }
 }

@@ -2,6 +2,7 @@ package dev.livecheck.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,9 @@ import java.util.List;
 
 /**
  * The release gate: ticks the manual checklist from the Allure results of the checklist tests and
- * blocks the release unless every item passed. Writes {@code checklist.md} and {@code verdict.json}
- * to the {@code --out} folder.
+ * blocks the release unless every item passed. Writes {@code checklist.md} (and the same as {@code checklist.html}),
+ * its evidence linked — into the HTML report given as {@code --report}, else to the result files — and
+ * {@code verdict.json}, with the run's identity, to the {@code --out} folder.
  *
  * <p>Exit codes from {@link #run}: 0 passed (or not enforced), 1 blocked, 2 unusable input or usage.
  *
@@ -29,7 +31,10 @@ public final class ReleaseGate {
     static final int INPUT_ERROR = 2;
 
     static final String CHECKLIST_FILE = "checklist.md";
+    static final String CHECKLIST_HTML = "checklist.html";
     static final String VERDICT_FILE = "verdict.json";
+    static final String QUALITY_FILE = "quality.md";
+    static final String QUALITY_JSON = "quality.json";
 
     private record Outcome(int exitCode, String summary) {
     }
@@ -82,7 +87,11 @@ public final class ReleaseGate {
         Checklist checklist = arguments.checklist() == null ? Checklist.builtIn() : Checklist.read(arguments.checklist());
         List<TestResult> results = new ResultsFolder(mapper).read(arguments.results());
         Verdict verdict = Verdict.of(checklist, results);
-        writeReports(arguments.out(), verdict.renderChecklist(checklist), verdict, mapper);
+        EvidenceLinks links = arguments.report() == null ? EvidenceLinks.toResults(arguments.out(), arguments.results())
+                : EvidenceLinks.toReport(arguments.out(), arguments.results(), arguments.report(), ReportIndex.read(arguments.report()));
+        ObjectNode verdictJson = verdict.toJson(mapper);
+        verdictJson.set("run", RunIdentity.of(arguments.results(), results).toJson(mapper));
+        writeReports(arguments.out(), verdict.renderChecklist(checklist, links), verdict, verdictJson, mapper);
 
         out.println(verdict.summary());
         out.println("release gate: report in " + arguments.out().resolve(CHECKLIST_FILE));
@@ -98,13 +107,22 @@ public final class ReleaseGate {
         return new Outcome(BLOCKED, verdict.summary());
     }
 
-    private static void writeReports(Path outDir, String checklistMarkdown, Verdict verdict, ObjectMapper mapper)
+    private static void writeReports(Path outDir, String checklistMarkdown, Verdict verdict, ObjectNode verdictJson, ObjectMapper mapper)
             throws GateInputException {
         try {
             Files.createDirectories(outDir);
             Files.writeString(outDir.resolve(CHECKLIST_FILE), checklistMarkdown, StandardCharsets.UTF_8);
-            Files.writeString(outDir.resolve(VERDICT_FILE), mapper.writeValueAsString(verdict.toJson(mapper)) + "\n",
+            Files.writeString(outDir.resolve(CHECKLIST_HTML), ChecklistHtml.render(checklistMarkdown), StandardCharsets.UTF_8);
+            Files.writeString(outDir.resolve(VERDICT_FILE), mapper.writeValueAsString(verdictJson) + "\n",
                     StandardCharsets.UTF_8);
+            List<ItemVerdict> measured = verdict.items().stream().filter(i -> !i.figures().isEmpty()).toList();
+            Files.deleteIfExists(outDir.resolve(QUALITY_FILE));
+            Files.deleteIfExists(outDir.resolve(QUALITY_JSON));
+            if (!measured.isEmpty()) {
+                Files.writeString(outDir.resolve(QUALITY_FILE), QualityReport.markdown(measured), StandardCharsets.UTF_8);
+                Files.writeString(outDir.resolve(QUALITY_JSON), mapper.writeValueAsString(QualityReport.json(measured, mapper)) + "\n",
+                        StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new GateInputException("cannot write the report to " + outDir + ": " + e.getMessage()
                     + " — check --out points at a writable folder");
@@ -112,7 +130,7 @@ public final class ReleaseGate {
     }
 
     private static void deleteStaleOutputs(Path outDir) {
-        for (String file : List.of(CHECKLIST_FILE, VERDICT_FILE)) {
+        for (String file : List.of(CHECKLIST_FILE, CHECKLIST_HTML, VERDICT_FILE, QUALITY_FILE, QUALITY_JSON)) {
             try {
                 Files.deleteIfExists(outDir.resolve(file));
             } catch (IOException ignored) {

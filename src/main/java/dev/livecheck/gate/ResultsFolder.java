@@ -20,6 +20,8 @@ public final class ResultsFolder {
     static final String NOT_APPLICABLE_LABEL = "notApplicable";
     /** How livecheck words a not-applicable skip (dev.livecheck.junit.NotApplicable). */
     static final String NOT_APPLICABLE_PREFIX = "not applicable: ";
+    /** How livecheck names its measured real-time figures (dev.livecheck.check.Quality), a JSON attachment. */
+    static final String FIGURES_PREFIX = "real-time figures: ";
     private static final String HINT = " — run the checklist tests first (mvn verify) or pass the right --results folder";
 
     private final ObjectMapper mapper;
@@ -86,6 +88,8 @@ public final class ResultsFolder {
         for (JsonNode attachment : root.path("attachments")) {
             attachments.add(new TestResult.Attachment(text(attachment, "name"), text(attachment, "source")));
         }
+        List<TestResult.Figures> figures = new ArrayList<>();
+        collectFigures(file.getParent(), root, figures);
         return new TestResult(
                 file.getFileName().toString(),
                 text(root, "name"),
@@ -97,7 +101,30 @@ public final class ResultsFolder {
                 Collections.unmodifiableSet(checklistIds),
                 List.copyOf(attachments),
                 message,
-                notApplicable);
+                notApplicable,
+                List.copyOf(figures));
+    }
+
+    /** Figures may hang off the test or any of its steps; an unreadable one is left out, never fails the gate. */
+    @SuppressWarnings("unchecked")
+    private void collectFigures(Path folder, JsonNode node, List<TestResult.Figures> figures) {
+        for (JsonNode attachment : node.path("attachments")) {
+            String name = text(attachment, "name");
+            String source = text(attachment, "source");
+            if (name == null || !name.startsWith(FIGURES_PREFIX) || source == null) {
+                continue;
+            }
+            try {
+                java.util.Map<String, Object> values = mapper.readValue(folder.resolve(source).toFile(), java.util.Map.class);
+                figures.add(new TestResult.Figures(String.valueOf(values.getOrDefault("scenario", "")),
+                        String.valueOf(values.getOrDefault("direction", name.substring(FIGURES_PREFIX.length()))), values));
+            } catch (IOException | RuntimeException unreadable) {
+                // the test's own status already says whether the figures were good enough
+            }
+        }
+        for (JsonNode step : node.path("steps")) {
+            collectFigures(folder, step, figures);
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -15,7 +15,22 @@ public record TestResult(
         Set<String> checklistIds,
         List<Attachment> attachments,
         String message,
-        String notApplicable) {
+        String notApplicable,
+        List<Figures> figures) {
+
+    /** Measured real-time figures a test attached (livecheck's Quality: one per direction and scenario). */
+    public record Figures(String scenario, String direction, java.util.Map<String, Object> values) {
+        /** e.g. {@code provider → client: video latency p95 120 ms, audio p95 130 ms, A/V +10 ms, 29.8 fps, 640x480, longest freeze 80 ms}. */
+        public String line() {
+            return direction + ": video latency p95 " + values.get("latencyP95Ms") + " ms, audio p95 " + values.get("audioLatencyP95Ms")
+                    + " ms, A/V " + signed(values.get("avOffsetMs")) + " ms, " + values.get("fps") + " fps, " + values.get("resolution")
+                    + ", longest freeze " + values.get("longestFreezeMs") + " ms" + (scenario == null || scenario.isBlank() ? "" : " (" + scenario + ")");
+        }
+
+        private static String signed(Object value) {
+            return value instanceof Number n && n.longValue() > 0 ? "+" + n : String.valueOf(value);
+        }
+    }
 
     public record Attachment(String name, String source) {
     }

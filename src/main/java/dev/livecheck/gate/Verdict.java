@@ -114,9 +114,17 @@ public final class Verdict {
     }
 
     public String renderChecklist(Checklist checklist) {
+        return renderChecklist(checklist, EvidenceLinks.none());
+    }
+
+    String renderChecklist(Checklist checklist, EvidenceLinks links) {
         String summaryLine = summary().replaceFirst("^(Release gate: \\w+)", "**$1**");
         Map<String, String> lines = new LinkedHashMap<>();
-        items.forEach(item -> lines.put(item.item().id(), item.checklistLine()));
+        items.forEach(item -> lines.put(item.item().id(), item.checklistLine(links)));
+        summaryLine += links.reportPage().map(page -> "\n\nEvery test, its evidence and its history: [the HTML report](" + page + ")").orElse("");
+        if (items.stream().anyMatch(item -> !item.figures().isEmpty())) {
+            summaryLine += "\n\nReal-time figures, per scenario and direction: [quality.md](quality.md)";
+        }
         return checklist.render(summaryLine, lines);
     }
 
@@ -132,6 +140,10 @@ public final class Verdict {
                     .put("durationMs", verdict.durationMs());
             verdict.notApplicableReason().ifPresent(reason -> item.put("reason", reason));
             item.put("attempts", verdict.attempts()).put("passedAttempts", verdict.passedAttempts());
+            if (!verdict.figures().isEmpty()) {
+                ArrayNode figures = item.putArray("figures");
+                verdict.figures().forEach(f -> figures.add(mapper.valueToTree(f.values())));
+            }
         }
         for (ItemStatus status : List.of(ItemStatus.PASSED, ItemStatus.FAILED, ItemStatus.BROKEN, ItemStatus.SKIPPED, ItemStatus.MISSING,
                 ItemStatus.NOT_APPLICABLE, ItemStatus.FLAKY)) {

@@ -3,11 +3,14 @@ package dev.livecheck.junit;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Participant;
+import dev.livecheck.config.Settings;
 import dev.livecheck.evidence.Evidence;
+import dev.livecheck.evidence.FailureStory;
 import dev.livecheck.media.FakeMedia;
 import dev.livecheck.profile.Account;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** What one test started: its browsers, possibly an app of its own. Evidence first, then everything closed. */
@@ -17,6 +20,7 @@ final class TestRun implements AutoCloseable {
     private final boolean ownApp;
     private final int logMark;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private final FailureStory story;
     private boolean closed;
 
     TestRun(Environment environment, AppUnderTest app, boolean ownApp) {
@@ -24,6 +28,7 @@ final class TestRun implements AutoCloseable {
         this.app = app;
         this.ownApp = ownApp;
         this.logMark = environment.livekit().log().mark();
+        this.story = FailureStory.begin(environment.livekit().log(), logMark, Settings.fromSystem());
     }
 
     Environment environment() {
@@ -35,7 +40,7 @@ final class TestRun implements AutoCloseable {
     }
 
     Participant start(String name, Account account, FakeMedia media, BrowserOptions options) {
-        Participant p = new Participant(name, account, media, app, environment.livekit().rooms(), environment.browsers(), options,
+        Participant p = new Participant(name, account, media, app, environment.livekit().rooms(), environment.browserPool(), options,
                 options.networkPath() ? java.util.Optional.of(environment.newNetworkPath()) : java.util.Optional.empty());
         synchronized (this) {
             if (closed) {
@@ -44,21 +49,30 @@ final class TestRun implements AutoCloseable {
             }
             participants.add(p);
         }
+        story.watch(p);
         return p;
     }
 
-    void attachEvidence() {
+    /** After a failure, its story first: the timeline and every participant's last frames. */
+    void attachEvidence(Optional<Throwable> failure) {
+        failure.ifPresent(f -> story.attach(participants, f));
         participants.forEach(Evidence::attachParticipant);
         Evidence.attachServerLog(environment.livekit().log(), logMark);
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(false);
+    }
+
+    /** After a passed test its browsers go back to the pool; after a failed one they are quit. */
+    synchronized void close(boolean testPassed) {
         if (closed) {
             return;
         }
         closed = true;
-        participants.forEach(Participant::close);
+        story.close();
+        participants.forEach(p -> p.close(testPassed));
         cleanRooms();
         if (ownApp) {
             app.close();

@@ -40,6 +40,12 @@ public final class SessionPage extends Page {
     }
 
     public SessionState state() {
+        SessionState state = readState();
+        dev.livecheck.evidence.Timeline.pageState(driver, state.id());
+        return state;
+    }
+
+    private SessionState readState() {
         for (StateRule rule : profile.sessionState()) {
             try {
                 Optional<SessionState> state = evaluate(rule);
@@ -282,6 +288,21 @@ public final class SessionPage extends Page {
             return List.of();
         }
         return tiles;
+    }
+
+    /** The connection quality the page shows for this person (excellent, good, poor, lost, unknown), "" where it shows none. */
+    public String connectionQualityOf(Person person) {
+        try {
+            return find("session.remoteQuality", person.values()).map(e -> {
+                String value = e.getAttribute("data-quality");
+                if (value == null || value.isEmpty()) {
+                    value = e.getAttribute("data-lk-quality");
+                }
+                return value == null || value.isEmpty() ? e.getText() : value;
+            }).map(v -> v.trim().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     /** The page asks for a click before it may play audio (the browser's autoplay policy blocked it). */

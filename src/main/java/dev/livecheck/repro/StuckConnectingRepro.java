@@ -6,6 +6,7 @@ import dev.livecheck.browser.ConsoleLog;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
+import dev.livecheck.evidence.Timeline;
 import dev.livecheck.junit.Environment;
 import dev.livecheck.media.Role;
 import dev.livecheck.pages.SessionPage;
@@ -13,7 +14,6 @@ import dev.livecheck.pages.SessionPage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,14 +27,6 @@ import static org.awaitility.Awaitility.await;
  * injects nothing and watches your deployment's own join.
  */
 public final class StuckConnectingRepro {
-    private record Event(Duration at, String kind, String text) {
-        @Override
-        public String toString() {
-            String shown = text.length() > 160 ? text.substring(0, 157) + "..." : text;
-            return String.format("  +%6.2fs  %-8s %s", at.toMillis() / 1000.0, kind, shown);
-        }
-    }
-
     private StuckConnectingRepro() {
     }
 
@@ -70,8 +62,8 @@ public final class StuckConnectingRepro {
                     System.out.println("  no fault injected: watching the app's own join");
                 }
                 client.joinLiveBooking();
-                List<Event> timeline = watchJoin(client, watch);
-                timeline.forEach(System.out::println);
+                Timeline timeline = watchJoin(client, watch);
+                System.out.println(timeline.render());
                 System.out.println(verdict(timeline, client.session(), watch));
                 if (System.console() != null) {
                     System.out.println("The browser stays open (headless unless -Dlivecheck.headless=false and a display). Press Enter to close.");
@@ -90,42 +82,41 @@ public final class StuckConnectingRepro {
     }
 
     /** Polls the page until it leaves "connecting" for good or the window ends, recording what happened when. */
-    private static List<Event> watchJoin(Participant client, Duration window) {
+    private static Timeline watchJoin(Participant client, Duration window) {
         Instant clicked = client.joinClickedAt().orElseThrow();
-        List<Event> events = new ArrayList<>();
-        events.add(new Event(Duration.ZERO, "click", "\"Join Live Session\""));
+        Timeline events = new Timeline(clicked);
+        events.add(clicked, "", "click", "\"Join Live Session\"");
         String[] lastState = {""};
         int[] consoleSeen = {0};
         try {
             await("the join settles (in the room or an error)").atMost(window).pollInterval(Duration.ofMillis(200)).until(() -> {
                 List<ConsoleLog.Line> lines = client.console().lines();
                 for (ConsoleLog.Line line : lines.subList(consoleSeen[0], lines.size())) {
-                    events.add(new Event(Duration.between(clicked, line.time()), "console", line.level().equals("INFO") ? line.message() : line.level() + " " + line.message()));
+                    events.add(line.time(), "", "console", line.level().equals("INFO") ? line.message() : line.level() + " " + line.message());
                 }
                 consoleSeen[0] = lines.size();
                 SessionPage page = client.session();
                 String state = page.state() + " \"" + page.statusText() + "\"";
                 if (!state.equals(lastState[0])) {
-                    events.add(new Event(Duration.between(clicked, Instant.now()), "state", state));
+                    events.add("", "state", state);
                     lastState[0] = state;
                 }
                 return page.showsError() || page.isInRoom();
             });
         } catch (org.awaitility.core.ConditionTimeoutException stillConnecting) {
-            events.add(new Event(Duration.between(clicked, Instant.now()), "watch", "ended after " + window.toSeconds() + " s"));
+            events.add("", "watch", "ended after " + window.toSeconds() + " s");
         }
-        events.sort((a, b) -> a.at().compareTo(b.at()));
         return events;
     }
 
-    private static String verdict(List<Event> timeline, SessionPage page, Duration window) {
-        Event last = timeline.get(timeline.size() - 1);
+    private static String verdict(Timeline timeline, SessionPage page, Duration window) {
+        Duration last = timeline.events().stream().map(e -> Duration.between(timeline.start(), e.at())).max(Duration::compareTo).orElse(Duration.ZERO);
         if (page.showsError()) {
             return String.format("stopped at: error after %.1f s — \"%s\"; Try Again offered: %s, Go Back offered: %s",
-                    last.at().toMillis() / 1000.0, page.errorMessage(), page.offersTryAgain(), page.offersGoBack());
+                    last.toMillis() / 1000.0, page.errorMessage(), page.offersTryAgain(), page.offersGoBack());
         }
         if (page.isInRoom()) {
-            return String.format("stopped at: connected after %.1f s (no stuck connection reproduced)", last.at().toMillis() / 1000.0);
+            return String.format("stopped at: connected after %.1f s (no stuck connection reproduced)", last.toMillis() / 1000.0);
         }
         return "stopped at: STILL \"" + page.statusText() + "\" after " + window.toSeconds()
                 + " s — the join never completed and never failed: no connection timeout (the stuck-connecting bug)";

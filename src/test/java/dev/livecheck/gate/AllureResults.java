@@ -77,6 +77,16 @@ final class AllureResults {
             return this;
         }
 
+        /** Measured real-time figures in a step, as livecheck's Quality attaches them. */
+        Result figuresInAStep(String direction, String figuresJson) throws IOException {
+            String source = UUID.randomUUID() + "-attachment.json";
+            Files.writeString(folder.resolve(source), figuresJson);
+            ArrayNode steps = json.has("steps") ? (ArrayNode) json.get("steps") : json.putArray("steps");
+            steps.addObject().put("name", "measure").putArray("attachments").addObject()
+                    .put("name", "real-time figures: " + direction).put("source", source).put("type", "application/json");
+            return this;
+        }
+
         /** As livecheck writes a test its app's profile says does not apply. */
         Result notApplicable(String reason) {
             ((ArrayNode) json.get("labels")).addObject().put("name", "notApplicable").put("value", reason);
@@ -88,8 +98,26 @@ final class AllureResults {
             return this;
         }
 
-        void write() throws IOException {
-            Files.writeString(folder.resolve(json.get("uuid").asText() + "-result.json"), json.toString());
+        /** Writes the result file; returns this result, for what a test needs of it later (its file, its identity). */
+        Result write() throws IOException {
+            Files.writeString(folder.resolve(file()), json.toString());
+            return this;
+        }
+
+        String file() {
+            return json.get("uuid").asText() + "-result.json";
+        }
+
+        String historyId() {
+            return json.path("historyId").asText();
+        }
+
+        String fullName() {
+            return json.path("fullName").asText();
+        }
+
+        long start() {
+            return json.path("start").asLong();
         }
     }
 }

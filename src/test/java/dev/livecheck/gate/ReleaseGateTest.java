@@ -53,9 +53,9 @@ class ReleaseGateTest {
 
     @Test
     void allPassedOpensTheGateAndTicksEveryBox() throws IOException {
-        results.result("app.ProviderIT.login", "passed").checks("P-01").timed(0, 12_300)
+        AllureResults.Result login = results.result("app.ProviderIT.login", "passed").checks("P-01").timed(0, 12_300)
                 .attachment("provider screenshot", "abc-attachment.png").write();
-        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").write();
+        AllureResults.Result findBooking = results.result("app.ProviderIT.findBooking", "passed").checks("P-02").write();
         results.result("app.ClientIT.join", "passed").checks("C-01").write();
         results.writeContainer();
 
@@ -64,16 +64,15 @@ class ReleaseGateTest {
         String report = report();
         assertThat(report).startsWith("# Test checklist\n\n**Release gate: PASSED** — 3 of 3 passed\n\nIntro prose stays as written.\n");
         assertThat(report).contains(
-                "- [x] P-01 Login successfully — passed, 12.3 s — evidence: app.ProviderIT.login"
-                        + " (provider screenshot: abc-attachment.png)",
-                "- [x] P-02 Find LIVE booking — passed, 2.5 s — evidence: app.ProviderIT.findBooking",
+                "- [x] P-01 Login successfully — passed, 12.3 s — evidence: [app.ProviderIT.login](../allure-results/" + login.file() + ")\n",
+                "- [x] P-02 Find LIVE booking — passed, 2.5 s — evidence: [app.ProviderIT.findBooking](../allure-results/" + findBooking.file() + ")",
                 "## Client\nSome note under a section.\n- [x] C-01");
-        assertThat(report).doesNotContain("[ ]");
+        assertThat(report).doesNotContain("[ ]").as("a passed item's attachments are in its test, not on its line").doesNotContain("screenshot");
         assertThat(stdout()).contains("Release gate: PASSED — 3 of 3 passed");
 
         JsonNode verdict = verdict();
         assertThat(verdict.fieldNames()).toIterable()
-                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "notApplicable", "flaky", "gate");
+                .containsExactly("items", "passed", "failed", "broken", "skipped", "missing", "notApplicable", "flaky", "gate", "run");
         assertThat(verdict.get("passed").asInt()).isEqualTo(3);
         assertThat(verdict.get("gate").asText()).isEqualTo("passed");
         JsonNode first = verdict.get("items").get(0);
@@ -89,7 +88,7 @@ class ReleaseGateTest {
     @Test
     void oneFailedItemBlocksTheGateAndIsNamed() throws IOException {
         allButFindBookingPass();
-        results.result("app.ProviderIT.findBooking", "failed").checks("P-02")
+        AllureResults.Result findBooking = results.result("app.ProviderIT.findBooking", "failed").checks("P-02")
                 .message("Expected booking LIVE-42 in the list\nbut the list was empty").write();
 
         assertThat(gate()).isEqualTo(1);
@@ -97,7 +96,8 @@ class ReleaseGateTest {
         assertThat(stderr()).isEqualTo("P-02 Find LIVE booking: failed — Expected booking LIVE-42 in the list\n");
         assertThat(report()).contains(
                 "**Release gate: BLOCKED** — 2 passed, 1 failed, 0 broken, 0 skipped, 0 missing (of 3)",
-                "- [ ] P-02 Find LIVE booking — FAILED: Expected booking LIVE-42 in the list — evidence: app.ProviderIT.findBooking\n",
+                "- [ ] P-02 Find LIVE booking — FAILED: Expected booking LIVE-42 in the list — evidence: [app.ProviderIT.findBooking](../allure-results/"
+                        + findBooking.file() + ")\n",
                 "- [x] P-01");
         assertThat(verdict().get("failed").asInt()).isEqualTo(1);
         assertThat(verdict().get("gate").asText()).isEqualTo("blocked");
@@ -288,6 +288,27 @@ class ReleaseGateTest {
     }
 
     @Test
+    void measuredFiguresAreShownUnderTheirItem() throws IOException {
+        results.result("app.ProviderIT.login", "passed").checks("P-01").write();
+        results.result("app.ProviderIT.findBooking", "passed").checks("P-02").write();
+        results.result("app.ClientIT.join", "passed").checks("C-01")
+                .figuresInAStep("provider → client", """
+                        {"scenario":"loopback","direction":"provider → client","latencyP95Ms":120,"audioLatencyP95Ms":130,
+                         "avOffsetMs":10,"fps":29.8,"resolution":"640x480","longestFreezeMs":80}""")
+                .figuresInAStep("client → provider", "{not json").write();
+
+        assertThat(gate()).isZero();
+
+        assertThat(report()).contains("- [x] C-01", "\n  - measured: provider → client: video latency p95 120 ms, audio p95 130 ms, A/V +10 ms, "
+                + "29.8 fps, 640x480, longest freeze 80 ms (loopback)");
+        assertThat(report()).as("an unreadable figures file is left out").doesNotContain("client → provider");
+        assertThat(verdict().get("items").get(2).get("figures").get(0).get("latencyP95Ms").asInt()).isEqualTo(120);
+        assertThat(report()).contains("[quality.md](quality.md)");
+        assertThat(Files.readString(out.resolve("quality.md"))).contains("| C-01 passed | loopback | provider → client | ? / 120 ms".replace("?", "null"));
+        assertThat(out.resolve("quality.json")).content().contains("\"item\" : \"C-01\"", "\"latencyP95Ms\" : 120");
+    }
+
+    @Test
     void everyAttemptPassingPasses() throws IOException {
         allButFindBookingPass();
         results.result("app.ProviderIT.findBooking", "passed").checks("P-02").timed(1_000, 2_000).write();
@@ -321,8 +342,8 @@ class ReleaseGateTest {
         JsonNode item = verdict().get("items").get(1);
         assertThat(item.get("status").asText()).isEqualTo("failed");
         assertThat(item.get("durationMs").asLong()).isEqualTo(4_000);
-        assertThat(report()).contains("FAILED: gone after reload — evidence: app.ProviderIT.findBooking; "
-                + "app.ProviderIT.findBookingAfterReload");
+        assertThat(report()).containsPattern("FAILED: gone after reload — evidence: \\[app.ProviderIT.findBooking]\\([^)]+\\); "
+                + "\\[app.ProviderIT.findBookingAfterReload]\\(");
     }
 
     @Test
@@ -403,9 +424,9 @@ class ReleaseGateTest {
         assertThat(gate("--checklist", projectChecklist.toString())).isEqualTo(1);
 
         JsonNode verdict = verdict();
-        assertThat(verdict.get("items")).hasSize(42);
+        assertThat(verdict.get("items")).hasSize(43);
         assertThat(verdict.get("passed").asInt()).isEqualTo(1);
-        assertThat(verdict.get("missing").asInt()).isEqualTo(41);
+        assertThat(verdict.get("missing").asInt()).isEqualTo(42);
         List<String> sections = new ArrayList<>();
         verdict.get("items").forEach(item -> {
             if (!sections.contains(item.get("section").asText())) {
