@@ -191,7 +191,8 @@
   function roomOptions() {
     const options = { adaptiveStream: false, dynacast: false };
     if (bug('low-frame-rate')) options.publishDefaults = { simulcast: false, videoEncoding: { maxBitrate: 300000, maxFramerate: 5 } };
-    if (bug('tiny-remote-video')) options.adaptiveStream = true;
+    // 8 kbit/s where 80 was meant: the encoder halves the picture and still drops frames
+    if (bug('camera-bitrate-starved')) options.publishDefaults = { simulcast: false, degradationPreference: 'maintain-framerate', videoEncoding: { maxBitrate: 8000, maxFramerate: 20 } };
     return options;
   }
 
@@ -274,7 +275,6 @@
       el.querySelector('video').dataset.identity = participant.identity;
       el.querySelector('audio').dataset.identity = participant.identity;
       el.querySelector('small').dataset.identity = participant.identity;
-      if (bug('tiny-remote-video')) el.querySelector('video').style.width = '80px';
       $('remote-tiles').appendChild(el);
     }
     el.querySelector('figcaption').textContent = bug('tile-shows-identity') ? participant.identity

@@ -93,8 +93,8 @@ public enum Bug {
     LIST_KEEPS_LEAVERS("list-keeps-leavers"),
     /** The camera is published at 5 frames a second. */
     LOW_FRAME_RATE("low-frame-rate"),
-    /** Remote video shown as an 80 px thumbnail with adaptive stream on: LiveKit sends the smallest layer. */
-    TINY_REMOTE_VIDEO("tiny-remote-video"),
+    /** The camera capped at 8 kbit/s (meant: 80): the encoder halves the picture and still drops frames. */
+    CAMERA_BITRATE_STARVED("camera-bitrate-starved"),
     /** The receiving page holds everything back in a 1.5 s jitter buffer. */
     PLAYOUT_DELAY("playout-delay"),
     /** The microphone goes through the app's own processing, 400 ms behind the camera. */
