@@ -77,7 +77,12 @@ public final class BrowserPool implements AutoCloseable {
 
     /** Browsers started, and tests served by a warm one: for the run's summary and the benchmark. */
     public synchronized String summary() {
-        return started + " browsers started, " + reused + " reused";
+        return started + (started == 1 ? " browser" : " browsers") + " started, " + reused + " reused";
+    }
+
+    /** Whether this pool gave out any browser at all. */
+    public synchronized boolean used() {
+        return started + reused > 0;
     }
 
     @Override

@@ -229,7 +229,7 @@ public final class Environment implements AutoCloseable {
 
     @Override
     public void close() {
-        if (browserPool != null) {
+        if (browserPool != null && browserPool.used()) {
             System.out.println("[livecheck] browsers: " + browserPool.summary());
         }
         while (!started.isEmpty()) {
