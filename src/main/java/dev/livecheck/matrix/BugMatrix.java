@@ -37,7 +37,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  *
  * <pre>mvn verify -Pbug-matrix                       # everything
  * mvn verify -Pbug-matrix -Dlivecheck.matrix.bugs=no-auth-check,silent-disconnect -Dlivecheck.matrix.shards=1</pre>
- * {@code --skip-apps=a,b} leaves those fixture apps out (every run leaves the external reference app to the nightly run).
+ * {@code --skip-apps=a,b} leaves those fixture apps out (-Dlivecheck.matrix.skipApps), for a quicker run.
  */
 public final class BugMatrix {
     private static final String SUITES = "dev.livecheck.checklist";
@@ -67,7 +67,7 @@ public final class BugMatrix {
                     expectations.apps());
         }
 
-        // fixture apps left to the nightly run (--skip-apps): neither their clean run nor their bugs
+        // fixture apps left out (--skip-apps): neither their clean run nor their bugs
         Set<String> skipped = Arrays.stream(options.getOrDefault("skip-apps", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
         if (!skipped.isEmpty()) {
@@ -76,7 +76,7 @@ public final class BugMatrix {
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity(),
                     expectations.apps().entrySet().stream().filter(e -> !skipped.contains(e.getKey()))
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
-            System.out.println("[bug-matrix] left to the nightly run: " + String.join(", ", new TreeSet<>(skipped)));
+            System.out.println("[bug-matrix] fixture apps left out: " + String.join(", ", new TreeSet<>(skipped)));
         }
 
         Instant started = Instant.now();
