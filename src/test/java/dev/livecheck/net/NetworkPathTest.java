@@ -22,7 +22,7 @@ class NetworkPathTest {
     @Test
     void findsHostAndPortOfAnyLiveKitUrl() {
         assertThat(NetworkPath.authorityOf("ws://127.0.0.1:7880")).isEqualTo("127.0.0.1:7880");
-        assertThat(NetworkPath.authorityOf("wss://my-app.livekit.cloud")).isEqualTo("my-app.livekit.cloud:443");
+        assertThat(NetworkPath.authorityOf("wss://livekit.example.com")).isEqualTo("livekit.example.com:443");
         assertThat(NetworkPath.authorityOf("http://livekit.test")).isEqualTo("livekit.test:80");
         assertThat(NetworkPath.authorityOf("wss://[::1]:7443/rtc")).isEqualTo("[::1]:7443");
     }
@@ -44,7 +44,7 @@ class NetworkPathTest {
     @Test
     void anEndpointLearnedLaterGetsItsOwnRelayOnce() throws IOException {
         try (UdpEcho media = new UdpEcho();
-             NetworkPath path = NetworkPath.toLiveKit("wss://example.livekit.cloud", List.of());
+             NetworkPath path = NetworkPath.toLiveKit("wss://livekit.example.com", List.of());
              DatagramSocket browser = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             MediaEndpoint learned = MediaEndpoint.udp("127.0.0.1", media.address().getPort());
             int relay = path.addMediaEndpoint(learned);
