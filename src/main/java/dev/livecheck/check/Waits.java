@@ -72,17 +72,20 @@ public final class Waits {
         ConditionFactory wait = await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
                 // a browser that went away mid-wait (or a page mid-navigation) still ends in a timeout that names the wait
                 .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.WebDriverException);
+        // a wait inside a timed step (opening a page, say) is that step's time already
         org.awaitility.core.ConditionEvaluationListener<Object> listener = dev.livecheck.evidence.WaitJournal.around(what,
-                TimeSpent.current().<org.awaitility.core.ConditionEvaluationListener<Object>>map(spent -> new WaitClock(spent, part)).orElse(null));
+                TimeSpent.current().filter(spent -> !TimeSpent.insideAPart())
+                        .<org.awaitility.core.ConditionEvaluationListener<Object>>map(spent -> new WaitClock(spent, part)).orElse(null));
         return listener == null ? wait : wait.conditionEvaluationListener(listener);
     }
 
-    /** Splits a wait's time between probing the pages and the waiting itself. */
+    /**
+     * Counts a wait's whole time to its part (waiting for the app, or inherent). The probes it polls with run on
+     * Awaitility's thread, so they are not counted again as probes.
+     */
     private static final class WaitClock implements org.awaitility.core.ConditionEvaluationListener<Object> {
         private final TimeSpent spent;
         private final TimeSpent.Part part;
-        private long probeNanos;
-        private long evaluationStarted;
         private boolean done;
 
         WaitClock(TimeSpent spent, TimeSpent.Part part) {
@@ -91,13 +94,7 @@ public final class Waits {
         }
 
         @Override
-        public void beforeEvaluation(org.awaitility.core.StartEvaluationEvent<Object> event) {
-            evaluationStarted = System.nanoTime();
-        }
-
-        @Override
         public void conditionEvaluated(org.awaitility.core.EvaluatedCondition<Object> condition) {
-            probeNanos += System.nanoTime() - evaluationStarted;
             if (condition.isSatisfied()) {
                 finish(condition.getElapsedTimeInMS());
             }
@@ -113,9 +110,7 @@ public final class Waits {
                 return;
             }
             done = true;
-            long probeMs = probeNanos / 1_000_000;
-            spent.add(TimeSpent.Part.PROBES, Duration.ofMillis(probeMs));
-            spent.add(part, Duration.ofMillis(Math.max(0, elapsedMs - probeMs)));
+            spent.add(part, Duration.ofMillis(elapsedMs));
         }
     }
 }

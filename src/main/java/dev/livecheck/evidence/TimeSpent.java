@@ -64,6 +64,11 @@ public final class TimeSpent {
         return java.util.Optional.ofNullable(CURRENT.get());
     }
 
+    /** Whether this thread is inside a timed part (whose time already counts what happens in it). */
+    public static boolean insideAPart() {
+        return DEPTH.get() > 0;
+    }
+
     public synchronized void add(Part part, Duration spent) {
         millis.merge(part, Math.max(0, spent.toMillis()), Long::sum);
     }
