@@ -375,6 +375,14 @@
       return;
     }
     const grant = await response.json();
+    if (grant.egress) {
+      // LiveKit Egress records the room; the indicator follows LiveKit's room state (RecordingStatusChanged)
+      recorder = { egress: grant.egress };
+      show('start-recording', false);
+      show('stop-recording', true);
+      console.log('Recording requested from LiveKit Egress');
+      return;
+    }
     const recRoom = new LK.Room({ adaptiveStream: false, dynacast: false });
     const stream = new MediaStream();
     recRoom.on(LK.RoomEvent.TrackSubscribed, (track) => {
@@ -399,6 +407,13 @@
     if (!recorder) return;
     const current = recorder;
     recorder = null;
+    if (current.egress) {
+      await fetch(`/api/bookings/${cfg.bookingId}/recording/stop`, { method: 'POST' });
+      show('start-recording', true);
+      show('stop-recording', false);
+      console.log('Recording stopped');
+      return;
+    }
     const stopped = new Promise((resolve) => { current.mediaRecorder.onstop = resolve; });
     current.mediaRecorder.stop();
     await stopped;

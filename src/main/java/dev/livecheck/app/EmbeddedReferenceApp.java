@@ -28,7 +28,8 @@ public final class EmbeddedReferenceApp implements AppUnderTest {
         try {
             config = new RefAppConfig(signallingUrl, livekit.credentials().apiKey(), livekit.credentials().apiSecret(), 0,
                     variant.connectTimeoutMs(), variant.tokenTtlSeconds(), seed, livekitClientJs,
-                    Bug.parseList(String.join(",", variant.bugs())), Naming.parse(variant.naming()));
+                    Bug.parseList(String.join(",", variant.bugs())), Naming.parse(variant.naming()),
+                    livekit.localEgress().map(e -> new RefAppConfig.Egress(livekit.httpUrl(), e.recordingsDir())).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new LivecheckException(e.getMessage() + " (livecheck.app.bugs, livecheck.app.naming)", e);
         }

@@ -6,6 +6,7 @@ import dev.livecheck.browser.Participant;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.profile.AppProfile;
 import io.qameta.allure.Allure;
+import livekit.LivekitEgress;
 import livekit.LivekitModels;
 
 import java.time.Duration;
@@ -25,6 +26,8 @@ public final class Recording {
     private final Participant provider;
     private final int recordingsBefore;
     private final Instant startedAt;
+    private Instant seenAt;
+    private String room;
     private Instant stoppedAt;
 
     private Recording(Participant provider, int recordingsBefore) {
@@ -52,6 +55,13 @@ public final class Recording {
         return Optional.of(JSON.readValue(response.body(), new TypeReference<>() { }));
     }
 
+    /** LiveKit and every page report the room recording; from here the session counts as recorded. */
+    public void awaitStarted(Rooms rooms, Participant... pages) {
+        awaitRecording(true, rooms, provider, pages);
+        seenAt = Instant.now();
+        room = ServerView.find(rooms, provider).map(ServerView.Listed::room).orElseThrow();
+    }
+
     public void stop() {
         Allure.step(provider.name() + " stops recording", () -> {
             Waits.waitUntil(provider.name() + "'s page offers Stop recording").until(() -> provider.session().canStopRecording());
@@ -74,8 +84,28 @@ public final class Recording {
         }
     }
 
+    /**
+     * The recording itself: where LiveKit lists an Egress for the room, the file it wrote, decoded (its length, and
+     * every participant's camera and microphone in it); else the app's own list of recordings, where its profile names one.
+     */
+    public void awaitRecordedSession(Rooms rooms, Participant... people) {
+        if (egressSinceStart(rooms).isEmpty()) {
+            awaitArtifact();
+            return;
+        }
+        LivekitEgress.EgressInfo ended = Waits.waitUntil("LiveKit lists the room's recording (Egress) as ended")
+                .until(() -> egressSinceStart(rooms).stream().filter(e -> e.getStatusValue() >= LivekitEgress.EgressStatus.EGRESS_COMPLETE_VALUE)
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+        RecordedSession.check(ended, Duration.between(seenAt, stoppedAt), Duration.between(startedAt, stoppedAt), List.of(people));
+    }
+
+    private List<LivekitEgress.EgressInfo> egressSinceStart(Rooms rooms) {
+        Instant since = startedAt.minusSeconds(2);
+        return rooms.egress(room).stream().filter(e -> Instant.ofEpochSecond(0, e.getStartedAt()).isAfter(since) || e.getStartedAt() == 0).toList();
+    }
+
     /** The app kept a new recording whose length matches the time between start and stop (where it lists recordings). */
-    public void awaitArtifact() {
+    void awaitArtifact() {
         long expectedMs = Duration.between(startedAt, stoppedAt).toMillis();
         if (provider.profile().api("recordings").isEmpty()) {
             Allure.addAttachment("recording artifact", "text/plain", "the app's profile names no recordings endpoint: judged on LiveKit's recording state and the pages");

@@ -62,6 +62,7 @@ final class BinaryLiveKit extends LocalLiveKit {
 
     @Override
     public void close() {
+        closeEgress();
         ProcessRegistry.stop(process);
         try {
             Files.deleteIfExists(configFile);

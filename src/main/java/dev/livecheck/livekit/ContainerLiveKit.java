@@ -91,6 +91,7 @@ final class ContainerLiveKit extends LocalLiveKit {
 
     @Override
     public void close() {
+        closeEgress();
         container.stop();
     }
 }

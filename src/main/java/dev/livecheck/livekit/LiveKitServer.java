@@ -26,6 +26,11 @@ public interface LiveKitServer extends AutoCloseable {
      */
     java.util.List<dev.livecheck.net.MediaEndpoint> mediaEndpoints();
 
+    /** LiveKit Egress that livecheck started beside this server ({@code livecheck.egress=true}); an external deployment brings its own. */
+    default java.util.Optional<LocalEgress> localEgress() {
+        return java.util.Optional.empty();
+    }
+
     /** LiveKit's RoomService for this server (one client, reused). */
     Rooms rooms();
 

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  *       {@code livekit/livekit-server:v1.13.5}; scripts/provision sets a locally built one);</li>
  *   <li>{@code livecheck.livekit.binary}: the local binary (scripts/provision builds it);</li>
  *   <li>{@code LIVEKIT_URL}, {@code LIVEKIT_API_KEY}, {@code LIVEKIT_API_SECRET}: an external deployment;</li>
- *   <li>{@code livecheck.livekit.port}: a fixed HTTP port (default 0: a free one).</li>
+ *   <li>{@code livecheck.livekit.port}: a fixed HTTP port (default 0: a free one);</li>
+ *   <li>{@code livecheck.egress}: true starts LiveKit Egress (and the Redis it needs) beside a local LiveKit, from
+ *       {@code livecheck.egress.binary} (scripts/provision --egress builds it).</li>
  * </ul>
  */
 public final class LiveKitServers {
@@ -73,14 +75,53 @@ public final class LiveKitServers {
             throw new LivecheckException("livecheck.livekit.mode=container but no Docker engine answers: start one (scripts/provision does) "
                     + "or use livecheck.livekit.mode=binary");
         }
-        return new ContainerLiveKit(image(settings, version), version, localConfig(settings));
+        return withEgress(settings, config -> new ContainerLiveKit(image(settings, version), version, config));
     }
 
     private static LiveKitServer binary(Settings settings, String version) {
-        return new BinaryLiveKit(binaryPath(settings, version), version, localConfig(settings));
+        return withEgress(settings, config -> new BinaryLiveKit(binaryPath(settings, version), version, config));
+    }
+
+    /** A local LiveKit, with Egress beside it when the settings ask for recording. */
+    private static LocalLiveKit withEgress(Settings settings, java.util.function.Function<LocalServerConfig, LocalLiveKit> start) {
+        if (!settings.getBoolean("livecheck.egress", false)) {
+            return start.apply(localConfig(settings));
+        }
+        Path binary = Path.of(settings.get("livecheck.egress.binary").filter(s -> !s.isBlank()).orElseThrow(() -> new LivecheckException(
+                "livecheck.egress=true but Egress is not provisioned: run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
+                        + "or set livecheck.egress.binary")));
+        LocalEgress egress = LocalEgress.prepare(egressDir(settings));
+        LocalLiveKit server = null;
+        try {
+            LocalServerConfig config = localConfig(settings).withRedis(egress.redisAddress());
+            server = start.apply(config);
+            egress.start(binary, config, settings.get("livecheck.chromium.binary").filter(s -> !s.isBlank()).map(b -> Path.of(b).getParent()).orElse(null));
+            server.attach(egress);
+            return server;
+        } catch (RuntimeException e) {
+            egress.close();
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Path egressDir(Settings settings) {
+        Path base = Path.of(settings.getOr("livecheck.egress.dir", "target/livecheck/egress")).toAbsolutePath();
+        try {
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, "run-");
+        } catch (java.io.IOException e) {
+            throw new LivecheckException("cannot create a folder for Egress under " + base + ": " + e.getMessage() + " (livecheck.egress.dir)", e);
+        }
     }
 
     private static LiveKitServer external(Settings settings) {
+        if (settings.getBoolean("livecheck.egress", false)) {
+            throw new LivecheckException("livecheck.egress=true starts Egress beside a LiveKit livecheck starts; an external deployment "
+                    + "records with its own Egress: unset livecheck.egress");
+        }
         String url = require(settings, "livecheck.livekit.url", "LIVEKIT_URL");
         String key = require(settings, "livecheck.livekit.apiKey", "LIVEKIT_API_KEY");
         String secret = require(settings, "livecheck.livekit.apiSecret", "LIVEKIT_API_SECRET");

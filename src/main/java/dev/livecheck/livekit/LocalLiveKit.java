@@ -6,6 +6,7 @@ abstract class LocalLiveKit implements LiveKitServer {
     protected final ServerLog log = new ServerLog();
     private final String version;
     private Rooms rooms;
+    private LocalEgress egress;
 
     LocalLiveKit(LocalServerConfig config, String version) {
         this.config = config;
@@ -40,6 +41,21 @@ abstract class LocalLiveKit implements LiveKitServer {
     @Override
     public ServerLog log() {
         return log;
+    }
+
+    void attach(LocalEgress started) {
+        this.egress = started;
+    }
+
+    @Override
+    public java.util.Optional<LocalEgress> localEgress() {
+        return java.util.Optional.ofNullable(egress);
+    }
+
+    protected void closeEgress() {
+        if (egress != null) {
+            egress.close();
+        }
     }
 
     @Override

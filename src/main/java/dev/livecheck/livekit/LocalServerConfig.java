@@ -9,7 +9,7 @@ import java.util.HexFormat;
  * The configuration of a LiveKit server livecheck starts itself: loopback only, no public STUN (the
  * machine may have no internet), and a fresh API secret per run so no secret is ever committed.
  */
-public record LocalServerConfig(int httpPort, int rtcTcpPort, int rtcUdpPort, Credentials credentials) {
+public record LocalServerConfig(int httpPort, int rtcTcpPort, int rtcUdpPort, Credentials credentials, String redisAddress) {
     public static final String API_KEY = "livecheck";
 
     /** Ports 0 mean "pick a free one". */
@@ -20,7 +20,12 @@ public record LocalServerConfig(int httpPort, int rtcTcpPort, int rtcUdpPort, Cr
                 httpPort == 0 ? Ports.freeTcp() : checked(httpPort, "livecheck.livekit.port"),
                 rtcTcpPort == 0 ? Ports.freeTcp() : checked(rtcTcpPort, "livecheck.livekit.rtcTcpPort"),
                 rtcUdpPort == 0 ? Ports.freeUdp() : rtcUdpPort,
-                new Credentials(API_KEY, HexFormat.of().formatHex(secret)));
+                new Credentials(API_KEY, HexFormat.of().formatHex(secret)), null);
+    }
+
+    /** LiveKit talks to Egress through Redis: with it, {@code StartRoomCompositeEgress} and the rest reach a local Egress. */
+    public LocalServerConfig withRedis(String address) {
+        return new LocalServerConfig(httpPort, rtcTcpPort, rtcUdpPort, credentials, address);
     }
 
     private static int checked(int port, String setting) {
@@ -63,6 +68,7 @@ public record LocalServerConfig(int httpPort, int rtcTcpPort, int rtcUdpPort, Cr
                   %s: %s
                 logging:
                   level: info
-                """.formatted(httpPort, rtcTcpPort, rtcUdpPort, credentials.apiKey(), credentials.apiSecret());
+                """.formatted(httpPort, rtcTcpPort, rtcUdpPort, credentials.apiKey(), credentials.apiSecret())
+                + (redisAddress == null ? "" : "redis:\n  address: " + redisAddress + "\n");
     }
 }

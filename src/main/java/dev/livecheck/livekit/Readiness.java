@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 
-/** Waits until LiveKit answers "OK" on its HTTP port, failing early if the process or container died. */
+/** Waits until a server livecheck starts is ready (LiveKit answers "OK"), failing early if its process or container died. */
 final class Readiness {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -20,18 +20,24 @@ final class Readiness {
     }
 
     static void awaitHttpOk(String httpUrl, Duration timeout, BooleanSupplier stillRunning, Supplier<String> logTail) {
+        awaitReady("LiveKit", "answering OK on " + httpUrl, () -> answersOk(httpUrl), timeout, stillRunning, logTail);
+    }
+
+    /** Waits until {@code ready}; fails at once, with the log's last lines, if {@code what} exits first. */
+    static void awaitReady(String what, String condition, BooleanSupplier ready, Duration timeout, BooleanSupplier stillRunning,
+                           Supplier<String> logTail) {
         try {
-            await("LiveKit answering OK on " + httpUrl)
+            await(what + " " + condition)
                     .atMost(timeout)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         if (!stillRunning.getAsBoolean()) {
-                            throw new LivecheckException("LiveKit exited during start-up: " + diagnose(logTail.get()));
+                            throw new LivecheckException(what + " exited during start-up: " + diagnose(logTail.get()));
                         }
-                        return answersOk(httpUrl);
+                        return ready.getAsBoolean();
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new LivecheckException("LiveKit did not answer on " + httpUrl + " within " + timeout.toSeconds() + " s: "
+            throw new LivecheckException(what + " was not " + condition + " within " + timeout.toSeconds() + " s: "
                     + diagnose(logTail.get()));
         }
     }

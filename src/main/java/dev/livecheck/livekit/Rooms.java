@@ -16,11 +16,24 @@ import java.util.function.Predicate;
 /** LiveKit's own view of rooms and participants (RoomService), the evidence for presence checks. */
 public final class Rooms {
     private final RoomServiceClient client;
+    private final io.livekit.server.EgressServiceClient egress;
     private final String url;
 
     public Rooms(String httpUrl, Credentials credentials) {
         this.url = httpUrl;
         this.client = RoomServiceClient.createClient(httpUrl, credentials.apiKey(), credentials.apiSecret());
+        this.egress = io.livekit.server.EgressServiceClient.createClient(httpUrl, credentials.apiKey(), credentials.apiSecret());
+    }
+
+    /** The room's recordings and streams as LiveKit's Egress service lists them (none where the deployment has no Egress). */
+    public List<livekit.LivekitEgress.EgressInfo> egress(String room) {
+        try {
+            List<livekit.LivekitEgress.EgressInfo> listed = callAllowingMissing(egress.listEgress(room), "ListEgress");
+            return listed == null ? List.of() : listed;
+        } catch (IllegalStateException noEgress) {
+            // LiveKit without Egress (no Redis) answers "egress not connected"
+            return List.of();
+        }
     }
 
     public List<LivekitModels.Room> list() {

@@ -28,6 +28,11 @@ record SharedLiveKit(LiveKitServer server) implements LiveKitServer {
     }
 
     @Override
+    public java.util.Optional<LocalEgress> localEgress() {
+        return server.localEgress();
+    }
+
+    @Override
     public ServerLog log() {
         return server.log();
     }

@@ -99,6 +99,12 @@ public enum Bug {
     PLAYOUT_DELAY("playout-delay"),
     /** The microphone goes through the app's own processing, 400 ms behind the camera. */
     AV_OUT_OF_SYNC("av-out-of-sync"),
+    /** Recording (LiveKit Egress) stops by itself 3 s after it was asked to start. */
+    RECORDING_STOPS_EARLY("recording-stops-early"),
+    /** The recording template joins without subscribing: the file has the session's length and none of its media. */
+    RECORDING_WRITES_NOTHING("recording-writes-nothing"),
+    /** The recording template shows and plays only the provider. */
+    RECORDING_ONE_PARTICIPANT("recording-one-participant"),
     /** The connection-quality indicator never changes from its first value. */
     QUALITY_INDICATOR_FROZEN("quality-indicator-frozen");
 

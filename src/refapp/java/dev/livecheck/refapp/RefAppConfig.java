@@ -3,6 +3,7 @@ package dev.livecheck.refapp;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +14,15 @@ import java.util.Set;
  * @param connectTimeoutMs how long the session page waits for LiveKit before showing an error
  * @param tokenTtlSeconds lifetime of the tokens the app mints
  * @param naming          the names of the two sides, rooms and console lines (LIVECHECK_APP_NAMING)
+ * @param egress          where LiveKit Egress records to (LIVEKIT_API_URL, LIVECHECK_APP_EGRESS_DIR); null: the app
+ *                        records with a hidden browser participant instead
  */
 public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, int port, long connectTimeoutMs,
-                           long tokenTtlSeconds, Path seedFile, Path livekitClientJs, Set<Bug> bugs, Naming naming) {
+                           long tokenTtlSeconds, Path seedFile, Path livekitClientJs, Set<Bug> bugs, Naming naming, Egress egress) {
+
+    /** Recording through LiveKit Egress: its API (LiveKit's HTTP URL) and the folder, on Egress's machine, it writes files to. */
+    public record Egress(String apiUrl, Path outputDir) {
+    }
 
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
@@ -39,13 +46,16 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
                 Path.of(env.getOrDefault("LIVECHECK_APP_SEED", "testdata/reference-app/seed.json")),
                 Path.of(require(env, "LIVEKIT_CLIENT_JS")),
                 bugs,
-                Naming.parse(env.get("LIVECHECK_APP_NAMING")));
+                Naming.parse(env.get("LIVECHECK_APP_NAMING")),
+                Optional.ofNullable(env.get("LIVECHECK_APP_EGRESS_DIR")).filter(d -> !d.isBlank())
+                        .map(dir -> new Egress(env.getOrDefault("LIVEKIT_API_URL", require(env, "LIVEKIT_URL").replaceFirst("^ws", "http")), Path.of(dir)))
+                        .orElse(null));
     }
 
     /** With the livekit-variables-ignored bug: what {@code livekit-server --dev} listens with (its public dev key). */
     public RefAppConfig withBugsApplied() {
         return has(Bug.LIVEKIT_VARIABLES_IGNORED)
-                ? new RefAppConfig(DEV_URL, DEV_KEY, DEV_SECRET, port, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, bugs, naming)
+                ? new RefAppConfig(DEV_URL, DEV_KEY, DEV_SECRET, port, connectTimeoutMs, tokenTtlSeconds, seedFile, livekitClientJs, bugs, naming, egress)
                 : this;
     }
 
@@ -64,7 +74,7 @@ public record RefAppConfig(String livekitUrl, String apiKey, String apiSecret, i
     @Override
     public String toString() {
         return "RefAppConfig[livekitUrl=" + livekitUrl + ", apiKey=" + apiKey + ", apiSecret=<redacted>, port=" + port
-                + ", connectTimeoutMs=" + connectTimeoutMs + ", tokenTtlSeconds=" + tokenTtlSeconds + ", bugs=" + bugs + ", naming=" + naming.id() + "]";
+                + ", connectTimeoutMs=" + connectTimeoutMs + ", tokenTtlSeconds=" + tokenTtlSeconds + ", bugs=" + bugs + ", naming=" + naming.id() + ", egress=" + egress + "]";
     }
 
     /** The app can't run without this variable; the message says which and how to fix it. */

@@ -28,6 +28,7 @@ public final class ReferenceApp implements AutoCloseable {
     private final TokenIssuer tokens;
     private final List<Recording> recordings = new CopyOnWriteArrayList<>();
     private final Javalin server;
+    private EgressRecorder egress;
 
     /** A finished recording uploaded by the provider's recorder. */
     public record Recording(String bookingId, int bytes, long durationMs, String contentType) {
@@ -55,6 +56,9 @@ public final class ReferenceApp implements AutoCloseable {
     public static ReferenceApp start(RefAppConfig config) {
         ReferenceApp app = new ReferenceApp(config);
         app.server.start("127.0.0.1", config.port());
+        if (app.config.egress() != null) {
+            app.egress = new EgressRecorder(app.config, "http://127.0.0.1:" + app.server.port());
+        }
         return app;
     }
 
@@ -68,6 +72,9 @@ public final class ReferenceApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (egress != null) {
+            egress.close();
+        }
         server.stop();
     }
 
@@ -88,10 +95,11 @@ public final class ReferenceApp implements AutoCloseable {
         server.get("/session/{id}", this::sessionPage);
         server.post("/api/bookings/{id}/token", this::token);
         server.post("/api/bookings/{id}/recording/start", this::startRecording);
-        server.post("/api/bookings/{id}/recording/stop", ctx -> withParty(ctx, true, (user, booking) -> ctx.json(Map.of("recording", false))));
+        server.post("/api/bookings/{id}/recording/stop", this::stopRecording);
         server.post("/api/bookings/{id}/recordings", this::uploadRecording);
-        server.get("/api/bookings/{id}/recordings", ctx -> withParty(ctx, true, (user, booking) ->
-                ctx.json(recordings.stream().filter(r -> r.bookingId().equals(booking.id())).toList())));
+        server.get("/api/bookings/{id}/recordings", this::listRecordings);
+        server.get("/recording-template", ctx -> ctx.html(new String(ReferenceApp.class.getResourceAsStream("/refapp/web/recording-template.html").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void login(Context ctx) {
@@ -202,9 +210,27 @@ public final class ReferenceApp implements AutoCloseable {
 
     private void startRecording(Context ctx) throws Exception {
         withParty(ctx, !config.has(Bug.RECORDING_API_UNGUARDED), (user, booking) -> {
+            if (egress != null) {
+                ctx.json(Map.of("egress", egress.start(tokens.room(booking))));
+                return;
+            }
             TokenIssuer.JoinToken token = tokens.forRecorder(booking);
             ctx.json(Map.of("token", token.token(), "url", config.livekitUrl(), "identity", token.identity(), "room", token.room()));
         });
+    }
+
+    private void stopRecording(Context ctx) throws Exception {
+        withParty(ctx, true, (user, booking) -> {
+            if (egress != null) {
+                egress.stop(tokens.room(booking));
+            }
+            ctx.json(Map.of("recording", false));
+        });
+    }
+
+    private void listRecordings(Context ctx) throws Exception {
+        withParty(ctx, true, (user, booking) -> ctx.json(egress != null ? egress.finished(booking.id(), tokens.room(booking))
+                : recordings.stream().filter(r -> r.bookingId().equals(booking.id())).toList()));
     }
 
     private void uploadRecording(Context ctx) throws Exception {

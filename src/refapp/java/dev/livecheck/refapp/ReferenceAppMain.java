@@ -3,7 +3,8 @@ package dev.livecheck.refapp;
 /**
  * Runs the reference app on its own, configured by environment variables:
  * LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET, LIVEKIT_CLIENT_JS (required), PORT (8080),
- * LIVECHECK_APP_CONNECT_TIMEOUT_MS, LIVECHECK_APP_TOKEN_TTL_S, LIVECHECK_APP_SEED, LIVECHECK_APP_BUGS.
+ * LIVECHECK_APP_CONNECT_TIMEOUT_MS, LIVECHECK_APP_TOKEN_TTL_S, LIVECHECK_APP_SEED, LIVECHECK_APP_BUGS,
+ * LIVECHECK_APP_EGRESS_DIR (record with LiveKit Egress into this folder; LIVEKIT_API_URL, default from LIVEKIT_URL).
  */
 public final class ReferenceAppMain {
     private ReferenceAppMain() {

@@ -65,6 +65,11 @@ final class TokenIssuer {
         return new JoinToken(token.toJwt(), identity, room, "recorder", expiry());
     }
 
+    /** The booking's room (the provider's, where a naming bug splits the two sides). */
+    String room(Seed.Booking booking) {
+        return roomFor(booking, true);
+    }
+
     private String roomFor(Seed.Booking booking, boolean provider) {
         String room = config.naming().room(booking.id());
         return config.has(Bug.ROOM_NAME_MISMATCH) && !provider ? room.replace('-', '_') : room;

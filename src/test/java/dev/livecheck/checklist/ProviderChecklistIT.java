@@ -116,11 +116,11 @@ class ProviderChecklistIT {
         Consultation.joinBoth(provider, client);
 
         Recording recording = Recording.startOn(provider);
-        Recording.awaitRecording(true, rooms, provider, provider, client);
-        MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(3));
+        recording.awaitStarted(rooms, provider, client);
+        MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(5));
         recording.stop();
         Recording.awaitRecording(false, rooms, provider, provider, client);
-        recording.awaitArtifact();
+        recording.awaitRecordedSession(rooms, provider, client);
     }
 
     @Test
