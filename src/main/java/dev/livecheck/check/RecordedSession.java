@@ -57,6 +57,7 @@ final class RecordedSession {
         summary.append("decoded: ").append(durationMs).append(" ms\n");
         try {
             assertDuration(durationMs, recorded, clicked);
+            assertThat(file.streams()).as("streams in the recording").contains("video", "audio");
             for (Participant person : people) {
                 summary.append(checkCamera(file, durationMs, person)).append(checkMicrophone(file, durationMs, person));
             }

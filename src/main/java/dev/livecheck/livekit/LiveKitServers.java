@@ -90,6 +90,10 @@ public final class LiveKitServers {
         Path binary = Path.of(settings.get("livecheck.egress.binary").filter(s -> !s.isBlank()).orElseThrow(() -> new LivecheckException(
                 "livecheck.egress=true but Egress is not provisioned: run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
                         + "or set livecheck.egress.binary")));
+        if (!Files.isExecutable(binary)) {
+            throw new LivecheckException("Egress binary not found at " + binary + ": run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
+                    + "or set livecheck.egress.binary");
+        }
         LocalEgress egress = LocalEgress.prepare(egressDir(settings));
         LocalLiveKit server = null;
         try {

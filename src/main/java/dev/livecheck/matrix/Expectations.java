@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The one place where expected detections are declared (testdata/bug-detection.properties): for each bug,
@@ -35,13 +36,25 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
         this(itemsByBug, sanity, Map.of());
     }
 
-    public static Expectations load(Path file, Set<String> knownBugs, Set<String> knownItems) {
+    /** {@code needs.<capability>=bug,...}: bugs only a run with that capability can show (e.g. egress: recording through LiveKit Egress). */
+    public static Set<String> needing(Path file, String capability) {
+        Properties raw = read(file);
+        return Arrays.stream(raw.getProperty("needs." + capability, "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private static Properties read(Path file) {
         Properties raw = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             raw.load(in);
         } catch (IOException e) {
             throw new LivecheckException("cannot read bug expectations " + file + ": " + e.getMessage(), e);
         }
+        return raw;
+    }
+
+    public static Expectations load(Path file, Set<String> knownBugs, Set<String> knownItems) {
+        Properties raw = read(file);
         Set<String> sanity = items(raw.getProperty("sanity", ""), "sanity", file, knownItems);
         Map<String, FixtureApp> apps = new TreeMap<>();
         for (String key : raw.stringPropertyNames()) {
@@ -58,7 +71,7 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
         }
         Map<String, Set<String>> byBug = new TreeMap<>();
         for (String bug : raw.stringPropertyNames()) {
-            if (bug.equals("sanity") || bug.startsWith("app.")) {
+            if (bug.equals("sanity") || bug.startsWith("app.") || bug.startsWith("needs.")) {
                 continue;
             }
             int slash = bug.indexOf('/');

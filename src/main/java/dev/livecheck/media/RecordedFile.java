@@ -37,6 +37,12 @@ public final class RecordedFile {
         }
     }
 
+    /** The kinds of stream the file holds ({@code video}, {@code audio}). */
+    public List<String> streams() {
+        String out = new String(run(List.of("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "default=nw=1:nk=1", file.toString())));
+        return out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    }
+
     /** The frame at {@code seconds}, scaled to width × height, as RGB pixels. */
     public List<Rgb> frame(double seconds, int width, int height) {
         byte[] raw = run(List.of("ffmpeg", "-v", "error", "-ss", String.format(java.util.Locale.ROOT, "%.2f", seconds), "-i", file.toString(),

@@ -57,4 +57,31 @@ class LiveKitServersTest {
         assertThat(config.credentials().apiSecret()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(config.credentials().toString()).doesNotContain(config.credentials().apiSecret());
     }
+
+    @Test
+    void egressWithoutItsBinaryNamesTheFixBeforeStartingAnything() {
+        Map<String, String> props = Map.of("livecheck.livekit.mode", "binary", "livecheck.livekit.binary", "/nonexistent/livekit-server",
+                "livecheck.egress", "true", "livecheck.egress.binary", "/nonexistent/egress");
+        assertThatThrownBy(() -> LiveKitServers.start(settings(props, Map.of())))
+                .isInstanceOf(LivecheckException.class)
+                .hasMessageStartingWith("Egress binary not found at /nonexistent/egress: run scripts/provision --egress");
+        assertThatThrownBy(() -> LiveKitServers.start(settings(Map.of("livecheck.egress", "true"), Map.of())))
+                .isInstanceOf(LivecheckException.class)
+                .hasMessageContaining("Egress is not provisioned: run scripts/provision --egress");
+    }
+
+    @Test
+    void egressBesideAnExternalDeploymentIsRefused() {
+        Map<String, String> env = Map.of("LIVEKIT_URL", "ws://127.0.0.1:1", "LIVEKIT_API_KEY", "k", "LIVEKIT_API_SECRET", "s".repeat(32));
+        assertThatThrownBy(() -> LiveKitServers.start(settings(Map.of("livecheck.livekit.mode", "external", "livecheck.egress", "true"), env)))
+                .isInstanceOf(LivecheckException.class)
+                .hasMessageContaining("an external deployment records with its own Egress: unset livecheck.egress");
+    }
+
+    @Test
+    void withEgressLiveKitTalksToRedis() {
+        LocalServerConfig plain = LocalServerConfig.create(0, 0, 0);
+        assertThat(plain.yaml()).doesNotContain("redis");
+        assertThat(plain.withRedis("127.0.0.1:16379").yaml()).endsWith("redis:\n  address: 127.0.0.1:16379\n");
+    }
 }

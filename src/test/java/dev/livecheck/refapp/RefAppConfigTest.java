@@ -34,4 +34,15 @@ class RefAppConfigTest {
         assertThat(Bug.parseList("no-auth-check, silent-disconnect")).containsExactlyInAnyOrder(Bug.NO_AUTH_CHECK, Bug.SILENT_DISCONNECT);
         assertThatThrownBy(() -> Bug.parseList("typo")).hasMessageContaining("unknown bug 'typo'");
     }
+
+    @Test
+    void recordsWithEgressOnlyWhenGivenAFolder() {
+        assertThat(RefAppConfig.fromEnvironment(COMPLETE).egress()).isNull();
+        Map<String, String> env = new java.util.HashMap<>(COMPLETE);
+        env.put("LIVECHECK_APP_EGRESS_DIR", "/tmp/recordings");
+        assertThat(RefAppConfig.fromEnvironment(env).egress())
+                .isEqualTo(new RefAppConfig.Egress("http://127.0.0.1:7880", java.nio.file.Path.of("/tmp/recordings")));
+        env.put("LIVEKIT_API_URL", "http://livekit.internal:7880");
+        assertThat(RefAppConfig.fromEnvironment(env).egress().apiUrl()).isEqualTo("http://livekit.internal:7880");
+    }
 }
