@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records a booking's room the way LiveKit apps do: a room-composite Egress (LiveKit's own recorder, a
- * Chrome that opens {@code /recording-template} and records the page) writing an MP4 file. LiveKit then
+ * Chrome that opens {@code /static/recording-template.html} and records the page) writing an MP4 file. LiveKit then
  * reports the room as recording to every participant.
  */
 final class EgressRecorder {
     private final EgressServiceClient egress;
     private final RefAppConfig config;
-    private final String templateUrl;
+    private final java.util.function.Supplier<String> appUrl;
     private final Map<String, String> activeByRoom = new ConcurrentHashMap<>();
     private final ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "refapp-egress-stopper");
@@ -31,10 +31,15 @@ final class EgressRecorder {
         return t;
     });
 
-    EgressRecorder(RefAppConfig config, String appUrl) {
+    EgressRecorder(RefAppConfig config, java.util.function.Supplier<String> appUrl) {
         this.config = config;
+        this.appUrl = appUrl;
         this.egress = EgressServiceClient.createClient(config.egress().apiUrl(), config.apiKey(), config.apiSecret());
-        this.templateUrl = appUrl + "/recording-template" + templateQuery();
+    }
+
+    /** The page Egress's Chrome opens and records; Egress adds the LiveKit URL and a token to its query. */
+    private String templateUrl() {
+        return appUrl.get() + "/static/recording-template.html" + templateQuery();
     }
 
     private String templateQuery() {
@@ -54,7 +59,7 @@ final class EgressRecorder {
         LivekitEgress.EncodingOptions options = LivekitEgress.EncodingOptions.newBuilder()
                 .setWidth(640).setHeight(360).setFramerate(15).setVideoCodec(livekit.LivekitModels.VideoCodec.H264_MAIN).setVideoBitrate(800)
                 .setAudioCodec(livekit.LivekitModels.AudioCodec.OPUS).setAudioBitrate(64).build();
-        LivekitEgress.EgressInfo info = call(egress.startRoomCompositeEgress(room, output, "grid", null, options, false, false, templateUrl, io.livekit.server.AudioMixing.DEFAULT_MIXING));
+        LivekitEgress.EgressInfo info = call(egress.startRoomCompositeEgress(room, output, "grid", null, options, false, false, templateUrl(), io.livekit.server.AudioMixing.DEFAULT_MIXING));
         activeByRoom.put(room, info.getEgressId());
         if (config.has(Bug.RECORDING_STOPS_EARLY)) {
             stopper.schedule(() -> stopQuietly(room), 3, TimeUnit.SECONDS);

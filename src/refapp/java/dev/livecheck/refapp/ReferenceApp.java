@@ -28,7 +28,8 @@ public final class ReferenceApp implements AutoCloseable {
     private final TokenIssuer tokens;
     private final List<Recording> recordings = new CopyOnWriteArrayList<>();
     private final Javalin server;
-    private EgressRecorder egress;
+    /** Recording through LiveKit Egress; null: through a hidden browser participant. */
+    private final EgressRecorder egress;
 
     /** A finished recording uploaded by the provider's recorder. */
     public record Recording(String bookingId, int bytes, long durationMs, String contentType) {
@@ -50,15 +51,13 @@ public final class ReferenceApp implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
         });
+        this.egress = config.egress() == null ? null : new EgressRecorder(config, () -> "http://127.0.0.1:" + server.port());
         routes();
     }
 
     public static ReferenceApp start(RefAppConfig config) {
         ReferenceApp app = new ReferenceApp(config);
         app.server.start("127.0.0.1", config.port());
-        if (app.config.egress() != null) {
-            app.egress = new EgressRecorder(app.config, "http://127.0.0.1:" + app.server.port());
-        }
         return app;
     }
 
@@ -98,8 +97,6 @@ public final class ReferenceApp implements AutoCloseable {
         server.post("/api/bookings/{id}/recording/stop", this::stopRecording);
         server.post("/api/bookings/{id}/recordings", this::uploadRecording);
         server.get("/api/bookings/{id}/recordings", this::listRecordings);
-        server.get("/recording-template", ctx -> ctx.html(new String(ReferenceApp.class.getResourceAsStream("/refapp/web/recording-template.html").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void login(Context ctx) {

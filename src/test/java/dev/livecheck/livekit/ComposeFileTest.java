@@ -30,4 +30,15 @@ class ComposeFileTest {
         assertThat(compose.path("keys").size()).isEqualTo(1);
         assertThat(compose.path("keys").elements().next().asText()).hasSizeGreaterThanOrEqualTo(32);
     }
+
+    @Test
+    void egressReachesTheSameLiveKitWithItsKeyThroughTheSameRedis() throws IOException {
+        JsonNode services = YAML.readTree(Path.of("docker-compose.livekit.yml").toFile()).path("services");
+        JsonNode livekit = YAML.readTree(services.path("livekit").path("environment").path("LIVEKIT_CONFIG").asText());
+        JsonNode egress = YAML.readTree(services.path("egress").path("environment").path("EGRESS_CONFIG_BODY").asText());
+        assertThat(services.path("egress").path("network_mode").asText()).isEqualTo("host");
+        assertThat(livekit.path("keys").path(egress.path("api_key").asText()).asText()).isEqualTo(egress.path("api_secret").asText());
+        assertThat(egress.path("ws_url").asText()).isEqualTo("ws://127.0.0.1:" + livekit.path("port").asInt());
+        assertThat(egress.path("redis").path("address")).isEqualTo(livekit.path("redis").path("address"));
+    }
 }
