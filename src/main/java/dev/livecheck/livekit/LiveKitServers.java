@@ -49,6 +49,9 @@ public final class LiveKitServers {
     public static LiveKitServer start(Settings settings) {
         LiveKitMode mode = LiveKitMode.parse(settings.getOr("livecheck.livekit.mode", "auto"));
         String version = settings.getOr("livecheck.livekit.version", DEFAULT_VERSION);
+        if (mode != LiveKitMode.EXTERNAL && egressWanted(settings)) {
+            egressBinary(settings); // bad Egress settings fail before anything starts
+        }
         return switch (mode) {
             case EXTERNAL -> external(settings);
             case CONTAINER -> container(settings, version);
@@ -84,16 +87,10 @@ public final class LiveKitServers {
 
     /** A local LiveKit, with Egress beside it when the settings ask for recording. */
     private static LocalLiveKit withEgress(Settings settings, java.util.function.Function<LocalServerConfig, LocalLiveKit> start) {
-        if (!settings.getBoolean("livecheck.egress", false)) {
+        if (!egressWanted(settings)) {
             return start.apply(localConfig(settings));
         }
-        Path binary = Path.of(settings.get("livecheck.egress.binary").filter(s -> !s.isBlank()).orElseThrow(() -> new LivecheckException(
-                "livecheck.egress=true but Egress is not provisioned: run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
-                        + "or set livecheck.egress.binary")));
-        if (!Files.isExecutable(binary)) {
-            throw new LivecheckException("Egress binary not found at " + binary + ": run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
-                    + "or set livecheck.egress.binary");
-        }
+        Path binary = egressBinary(settings);
         LocalEgress egress = LocalEgress.prepare(egressDir(settings));
         LocalLiveKit server = null;
         try {
@@ -111,6 +108,21 @@ public final class LiveKitServers {
         }
     }
 
+    private static boolean egressWanted(Settings settings) {
+        return settings.getBoolean("livecheck.egress", false);
+    }
+
+    private static Path egressBinary(Settings settings) {
+        Path binary = Path.of(settings.get("livecheck.egress.binary").filter(s -> !s.isBlank()).orElseThrow(() -> new LivecheckException(
+                "livecheck.egress=true but Egress is not provisioned: run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
+                        + "or set livecheck.egress.binary")));
+        if (!Files.isExecutable(binary)) {
+            throw new LivecheckException("Egress binary not found at " + binary + ": run scripts/provision --egress (mvn verify -Dlivecheck.egress=true does), "
+                    + "or set livecheck.egress.binary");
+        }
+        return binary;
+    }
+
     private static Path egressDir(Settings settings) {
         Path base = Path.of(settings.getOr("livecheck.egress.dir", "target/livecheck/egress")).toAbsolutePath();
         try {
@@ -122,7 +134,7 @@ public final class LiveKitServers {
     }
 
     private static LiveKitServer external(Settings settings) {
-        if (settings.getBoolean("livecheck.egress", false)) {
+        if (egressWanted(settings)) {
             throw new LivecheckException("livecheck.egress=true starts Egress beside a LiveKit livecheck starts; an external deployment "
                     + "records with its own Egress: unset livecheck.egress");
         }
