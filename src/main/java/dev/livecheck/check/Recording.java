@@ -72,7 +72,9 @@ public final class Recording {
 
     /** LiveKit reports the provider's room recording (or not), and every page shows (or no longer shows) the indicator. */
     public static void awaitRecording(boolean recording, Rooms rooms, Participant provider, Participant... pages) {
-        Waits.waitUntil("LiveKit reports " + provider + "'s room " + (recording ? "recording" : "not recording"))
+        String what = "LiveKit reports " + provider + "'s room " + (recording ? "recording" : "not recording");
+        // a stopped Egress leaves the room only when LiveKit times its connection out (16 s measured): never less than that
+        (recording ? Waits.waitUntil(what) : Waits.inherent(what, Duration.ofSeconds(Math.max(30, Waits.presence().toSeconds()))))
                 .untilAsserted(() -> {
                     Optional<String> room = ServerView.find(rooms, provider).map(ServerView.Listed::room);
                     assertThat(room).as("%s's room on LiveKit", provider).isPresent();
