@@ -23,7 +23,8 @@ import java.util.Map;
  * so a check can decode them. {@code scripts/provision --egress} installs and builds all of it.
  */
 public final class LocalEgress implements AutoCloseable {
-    private final List<Process> processes = new ArrayList<>();
+    /** By name, in start order (stopped in reverse). */
+    private final Map<String, Process> processes = new java.util.LinkedHashMap<>();
     private final ServerLog log = new ServerLog();
     private final Path workDir;
     /** Sockets (PulseAudio's, Chrome's) live here: a Unix socket's path must stay under 108 characters. */
@@ -120,7 +121,7 @@ public final class LocalEgress implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         ProcessRegistry.track(process);
-        processes.add(process);
+        processes.put(name, process);
         Thread reader = new Thread(() -> copyLog(name, process), "egress-" + name + "-log");
         reader.setDaemon(true);
         reader.start();
@@ -142,8 +143,8 @@ public final class LocalEgress implements AutoCloseable {
     }
 
     private boolean alive(String name) {
-        int index = List.of("redis", "pulseaudio", "egress").indexOf(name);
-        return index < processes.size() && processes.get(index).isAlive();
+        Process process = processes.get(name);
+        return process != null && process.isAlive();
     }
 
     private static String tool(String name) {
@@ -157,8 +158,9 @@ public final class LocalEgress implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            ProcessRegistry.stop(processes.get(i));
+        List<Process> started = new ArrayList<>(processes.values());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            ProcessRegistry.stop(started.get(i));
         }
         processes.clear();
         try (java.util.stream.Stream<Path> files = Files.walk(socketDir)) {
