@@ -54,10 +54,11 @@ public final class Benchmark {
                 Path timings = out().resolve("timings.jsonl");
                 Files.deleteIfExists(timings);
                 Instant t = Instant.now();
-                List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
+                List<SuiteRunner.Outcome> outcomes = SuiteRunner.runConcurrently(List.of(selectPackage("dev.livecheck.checklist")),
                         m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of());
                 result.put("fullChecklist", Map.of("wallMs", Duration.between(t, Instant.now()).toMillis(), "tests", outcomes.size(),
-                        "passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count()));
+                        "passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count(),
+                        "classesAtOnce", dev.livecheck.junit.Concurrency.decide(Settings.fromSystem()).classes()));
                 result.put("perItem", PerItem.read(timings).json());
             }
             result.put("peakMemoryMiB", Map.of("value", memory.peakMiB(),

@@ -41,12 +41,14 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             Participants.class, Environment.class);
 
     /**
-     * Run-wide: one Environment for all suites, closed when the run ends. With {@code livecheck.parallel=true}
-     * each test class gets its own (its own LiveKit, app and rooms), so classes can run concurrently.
+     * Run-wide: one Environment for all suites, closed when the run ends. When classes run concurrently
+     * ({@link Concurrency}) each test class gets its own (its own LiveKit, app and rooms).
      */
     static Environment environment(ExtensionContext context) {
         Settings settings = Settings.fromSystem();
-        ExtensionContext owner = settings.getBoolean("livecheck.parallel", false) ? classContext(context) : context.getRoot();
+        boolean concurrent = context.getConfigurationParameter("junit.jupiter.execution.parallel.enabled").map(Boolean::parseBoolean).orElse(false)
+                && Concurrency.decide(settings).classes() > 1;
+        ExtensionContext owner = concurrent ? classContext(context) : context.getRoot();
         return owner.getStore(NS).getOrComputeIfAbsent("environment", k -> new CloseableEnvironment(Environment.start(settings)),
                 CloseableEnvironment.class).environment;
     }

@@ -12,9 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Prints which checklist test runs, n of N, and the elapsed time, so a long run shows where it is. */
+/**
+ * Prints which checklist test runs, n of N, the elapsed time and how many run at once, so a long run shows
+ * where it is; at the end, the most that ran at once (what {@link Concurrency} allowed, seen).
+ */
 public final class ProgressListener implements TestExecutionListener {
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     private volatile long total;
     private volatile Instant runStarted = Instant.now();
@@ -29,7 +34,10 @@ public final class ProgressListener implements TestExecutionListener {
     public void executionStarted(TestIdentifier test) {
         if (test.isTest() && isChecklistTest(test)) {
             startedAt.put(test.getUniqueId(), Instant.now());
-            System.out.printf("[livecheck] %d/%d %s (elapsed %s)%n", started.incrementAndGet(), total, test.getDisplayName(), since(runStarted));
+            int now = running.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            System.out.printf("[livecheck] %d/%d %s (elapsed %s%s)%n", started.incrementAndGet(), total, test.getDisplayName(), since(runStarted),
+                    now > 1 ? ", " + now + " at once" : "");
         }
     }
 
@@ -37,7 +45,15 @@ public final class ProgressListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         Instant start = startedAt.remove(test.getUniqueId());
         if (start != null) {
+            running.decrementAndGet();
             System.out.printf("[livecheck]       %s: %s in %s%n", test.getDisplayName(), result.getStatus(), since(start));
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        if (started.get() > 0) {
+            System.out.printf("[livecheck] %d checklist tests in %s, at most %d at once%n", started.get(), since(runStarted), mostAtOnce.get());
         }
     }
 

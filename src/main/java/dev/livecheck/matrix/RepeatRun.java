@@ -2,7 +2,6 @@ package dev.livecheck.matrix;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.livecheck.livekit.LiveKitServers;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 
 import java.io.IOException;
@@ -19,8 +18,8 @@ import java.util.TreeMap;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 /**
- * Runs the whole checklist N times in one JVM (one LiveKit server) and writes a flake summary:
- * per item, passes and failures over the N runs. Exits 1 when any run of any item failed.
+ * Runs the whole checklist N times in one JVM, classes at once as in {@code mvn verify} ({@link dev.livecheck.junit.Concurrency}),
+ * and writes a flake summary: per item, passes and failures over the N runs. Exits 1 when any run of any item failed.
  *
  * <pre>mvn verify -Prepeat -Dlivecheck.repeat=10</pre>
  */
@@ -38,29 +37,24 @@ public final class RepeatRun {
     public static void main(String[] args) throws IOException {
         int times = Integer.parseInt(System.getProperty("livecheck.repeat", "3"));
         Path out = Path.of(System.getProperty("livecheck.out", "target/livecheck"));
-        System.setProperty("livecheck.livekit.reuse", "true");
         Map<String, ItemRecord> items = new TreeMap<>();
         Instant started = Instant.now();
-        try {
-            for (int run = 1; run <= times; run++) {
-                System.out.printf("[repeat] run %d/%d (elapsed %d s)%n", run, times, Duration.between(started, Instant.now()).toSeconds());
-                List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
-                        SuiteRunner::everyRunChecklistTest, Map.of(),
-                        new AllureJunitPlatform());
-                for (SuiteRunner.Outcome o : outcomes) {
-                    for (String id : o.items()) {
-                        ItemRecord r = items.getOrDefault(id, new ItemRecord(0, 0, List.of()));
-                        List<String> failures = new ArrayList<>(r.failures());
-                        if (!o.passed()) {
-                            failures.add("run " + run + ": " + o.message().lines().findFirst().orElse(""));
-                            System.out.println("[repeat]   " + o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse(""));
-                        }
-                        items.put(id, new ItemRecord(r.passed() + (o.passed() ? 1 : 0), r.failed() + (o.passed() ? 0 : 1), failures));
+        for (int run = 1; run <= times; run++) {
+            System.out.printf("[repeat] run %d/%d (elapsed %d s)%n", run, times, Duration.between(started, Instant.now()).toSeconds());
+            List<SuiteRunner.Outcome> outcomes = SuiteRunner.runConcurrently(List.of(selectPackage("dev.livecheck.checklist")),
+                    SuiteRunner::everyRunChecklistTest, Map.of(),
+                    new AllureJunitPlatform());
+            for (SuiteRunner.Outcome o : outcomes) {
+                for (String id : o.items()) {
+                    ItemRecord r = items.getOrDefault(id, new ItemRecord(0, 0, List.of()));
+                    List<String> failures = new ArrayList<>(r.failures());
+                    if (!o.passed()) {
+                        failures.add("run " + run + ": " + o.message().lines().findFirst().orElse(""));
+                        System.out.println("[repeat]   " + o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse(""));
                     }
+                    items.put(id, new ItemRecord(r.passed() + (o.passed() ? 1 : 0), r.failed() + (o.passed() ? 0 : 1), failures));
                 }
             }
-        } finally {
-            LiveKitServers.closeShared();
         }
         long seconds = Duration.between(started, Instant.now()).toSeconds();
         write(out, times, items, seconds);

@@ -61,8 +61,20 @@ public final class SuiteRunner {
         }
     }
 
+    /** Runs the tests one after the other (the matrix's bugs share one LiveKit; a self-test's case runs alone). */
     public static List<Outcome> run(List<? extends DiscoverySelector> selectors, Predicate<Method> include, Map<String, String> properties,
                                     TestExecutionListener... listeners) {
+        return run(Map.of("junit.jupiter.execution.parallel.enabled", "false"), selectors, include, properties, listeners);
+    }
+
+    /** Runs test classes at once as {@code mvn verify} does ({@link dev.livecheck.junit.Concurrency}). */
+    public static List<Outcome> runConcurrently(List<? extends DiscoverySelector> selectors, Predicate<Method> include,
+                                                Map<String, String> properties, TestExecutionListener... listeners) {
+        return run(dev.livecheck.junit.Concurrency.JUNIT_PARAMETERS, selectors, include, properties, listeners);
+    }
+
+    private static List<Outcome> run(Map<String, String> junit, List<? extends DiscoverySelector> selectors, Predicate<Method> include,
+                                     Map<String, String> properties, TestExecutionListener... listeners) {
         PostDiscoveryFilter onlyIncluded = descriptor -> descriptor.getSource()
                 .filter(MethodSource.class::isInstance)
                 .map(s -> FilterResult.includedIf(include.test(((MethodSource) s).getJavaMethod())))
@@ -70,9 +82,10 @@ public final class SuiteRunner {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors.toArray(DiscoverySelector[]::new))
                 .filters(onlyIncluded)
+                .configurationParameters(junit)
                 .build();
         List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-        Map<String, Instant> started = new HashMap<>();
+        Map<String, Instant> started = new java.util.concurrent.ConcurrentHashMap<>();
         TestExecutionListener collect = new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier test) {

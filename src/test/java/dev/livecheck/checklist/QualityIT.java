@@ -15,6 +15,7 @@ import dev.livecheck.net.UdpRelay;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,11 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * E-04 measured: the client's network made bad in user space (its own relay to LiveKit, signalling and media), and
  * the call stays usable both ways — with the figures, what the relay actually produced, and how LiveKit and the page
- * rated the client's connection. Nightly: each scenario watches the call for 20 s.
+ * rated the client's connection. Nightly: each scenario watches the call for 20 s. Isolated: its figures are of the
+ * network it shapes, not of other classes' calls sharing the CPU.
  */
 @LiveCheck
 @Tag("quality")
 @Tag("nightly")
+@Isolated
 @DisplayName("Real-time quality on a bad network")
 class QualityIT {
     private static final Duration WINDOW = Duration.ofSeconds(20);

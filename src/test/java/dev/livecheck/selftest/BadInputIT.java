@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.config.Settings;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.LiveKitServers;
 import dev.livecheck.matrix.SuiteRunner;
@@ -27,6 +28,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /** Bad input ends in under 10 s with one line naming the cause and the fix, and nothing is left running. */
 @Tag("selftest")
+@Isolated
 class BadInputIT {
     private static ServerSocket takenPort;
 

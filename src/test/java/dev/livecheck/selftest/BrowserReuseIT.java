@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.matrix.SuiteRunner;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.selftest.cases.ReuseCase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /** A warm browser carries nothing from one test into the next: a login, cookies, storage, permissions or tabs. */
 @Tag("selftest")
+@Isolated
 class BrowserReuseIT {
     @Test
     void aReusedBrowserStartsClean() {

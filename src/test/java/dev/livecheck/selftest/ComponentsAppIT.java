@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.Isolated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.gate.ReleaseGate;
 import dev.livecheck.matrix.SuiteRunner;
@@ -30,6 +31,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  * small profile: every applicable item passes, and the items it cannot have are not applicable, with reasons.
  */
 @Tag("selftest")
+@Isolated
 class ComponentsAppIT {
     /** No login, no bookings, no roles, no recording: what the profile declares. */
     static final Set<String> NOT_APPLICABLE = Set.of("P-01", "P-02", "P-03", "P-07", "P-08", "C-01", "C-02", "C-03", "C-07", "E-02", "E-03", "D-07",

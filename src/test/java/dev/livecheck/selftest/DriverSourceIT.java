@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.browser.BrowserSettings;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.browser.DriverSource;
 import dev.livecheck.browser.DriverSource.Mode;
 import dev.livecheck.config.LivecheckException;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * runs a real browser; a mirror that never answers ends at the deadline; no mirror at all fails fast naming the fix.
  */
 @Tag("selftest")
+@Isolated
 class DriverSourceIT {
     private static final Settings PROVISIONED = Settings.fromSystem();
     private static final Path CHROMIUM = Path.of(PROVISIONED.getOr("livecheck.chromium.binary", "/usr/bin/chromium"));

@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.Isolated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.app.AppProcess;
 import dev.livecheck.config.Settings;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * section, to keep CI short) against an app livecheck did not start (Huddle, on a LiveKit of its own).
  */
 @Tag("selftest")
+@Isolated
 class ExampleProjectIT {
     private static final Path PROJECT = Path.of("examples/my-app-checklist").toAbsolutePath();
 

@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.Isolated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.app.AppProcess;
 import dev.livecheck.config.Settings;
@@ -39,6 +40,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  * the browsers and their network paths, not from the app or the server.
  */
 @Tag("selftest")
+@Isolated
 class ExternalAppIT {
     /** The items that need faults or keys: the ones a LiveKit URL with a host name must not change. */
     private static final Set<String> FAULT_ITEMS = Set.of("D-01", "S-02", "E-01", "E-04");

@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.Isolated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.evidence.FailureStory;
 import dev.livecheck.matrix.SuiteRunner;
@@ -35,6 +36,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * browsers, LiveKit and the harness's waits, and each participant's last frames. A passing run attaches neither.
  */
 @Tag("selftest")
+@Isolated
 class FailureStoryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.config.Settings;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.grid.LocalGrid;
 import dev.livecheck.matrix.SuiteRunner;
 import dev.livecheck.selftest.cases.JoinCase;
@@ -16,6 +17,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /** The join test with both browsers on a Selenium Grid (livecheck.grid.url) instead of local Chromium. */
 @Tag("selftest")
+@Isolated
 class GridIT {
 
     @Test

@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.matrix.SuiteRunner;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.media.MediaFiles;
 import dev.livecheck.media.Rgb;
 import dev.livecheck.selftest.cases.JoinCase;
@@ -22,6 +23,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * after a passing or a failing run. Each case runs in a nested launcher with its own environment.
  */
 @Tag("selftest")
+@Isolated
 class HarnessCanFailIT {
 
     private static SuiteRunner.Outcome runJoinCase(String method, Map<String, String> properties) {

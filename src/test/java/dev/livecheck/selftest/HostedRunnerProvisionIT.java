@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.browser.BrowserSettings;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.config.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * driver, write them for the harness, and a real headless browser must start through them.
  */
 @Tag("selftest")
+@Isolated
 class HostedRunnerProvisionIT {
     private static final Settings PROVISIONED = Settings.fromSystem();
     private static final Path CHROMIUM = Path.of(PROVISIONED.getOr("livecheck.chromium.binary", "/usr/bin/chromium"));

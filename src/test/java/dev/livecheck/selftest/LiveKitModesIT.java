@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.matrix.SuiteRunner;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.selftest.cases.JoinCase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /** The join passes with a real LiveKit in each local mode: a Testcontainers container and a local binary. */
 @Tag("selftest")
+@Isolated
 class LiveKitModesIT {
 
     @ParameterizedTest(name = "LiveKit mode {0}")

@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.junit.Checks;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.matrix.SuiteRunner;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * naming, and the diagnostics section passes with no change in the checks.
  */
 @Tag("selftest")
+@Isolated
 class MechanicNamingIT {
     @Test
     void theDiagnosticsPassForTheMechanicAndCustomerNamingThroughItsProfile() throws ClassNotFoundException {

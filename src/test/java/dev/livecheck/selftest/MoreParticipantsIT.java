@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.profile.Account;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.MediaFlow;
@@ -23,6 +24,7 @@ import java.util.List;
  */
 @LiveCheck
 @Tag("selftest")
+@Isolated
 class MoreParticipantsIT {
     private static final List<Rgb> COLOURS = List.of(new Rgb(51, 102, 204), new Rgb(40, 170, 60), new Rgb(220, 200, 40), new Rgb(200, 60, 200));
     private static final List<Integer> TONES = List.of(660, 550, 770, 880);

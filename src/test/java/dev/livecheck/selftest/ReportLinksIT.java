@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.Isolated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/livecheck/report-links/ for a person to look at.
  */
 @Tag("selftest")
+@Isolated
 class ReportLinksIT {
     private static final Path WORK = Path.of("target/livecheck/report-links");
     private static final ObjectMapper JSON = new ObjectMapper();

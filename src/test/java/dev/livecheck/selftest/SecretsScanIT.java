@@ -1,6 +1,7 @@
 package dev.livecheck.selftest;
 
 import dev.livecheck.junit.Environment;
+import org.junit.jupiter.api.parallel.Isolated;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.redact.Redactor;
 import org.junit.jupiter.api.Order;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LiveCheck
 @Tag("selftest")
+@Isolated
 @Order(Integer.MAX_VALUE)
 class SecretsScanIT {
 
