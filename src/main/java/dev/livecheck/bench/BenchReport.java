@@ -30,6 +30,13 @@ final class BenchReport {
                     : "| bare Playwright-for-Java script | " + pw + " | |\n");
             md.append("\nRatio = harness / bare (the harness checks more: both participant lists, colours, moving pictures).\n\n");
         }
+        Map<String, Object> checklist = (Map<String, Object>) result.get("fullChecklist");
+        if (checklist != null) {
+            md.append(String.format(Locale.ROOT, "## The whole checklist%n%n%s of %s tests passed in %s s wall, %s class%s at once"
+                            + " (livecheck.concurrency).%n%n", checklist.get("passed"), checklist.get("tests"),
+                    seconds(((Number) checklist.get("wallMs")).longValue()), checklist.get("classesAtOnce"),
+                    Integer.valueOf(1).equals(checklist.get("classesAtOnce")) ? "" : "es"));
+        }
         if (result.containsKey("perItem")) {
             PerItem items = PerItem.read(timings);
             md.append("## Every item, part by part (seconds)\n\n| item |");
@@ -51,7 +58,8 @@ final class BenchReport {
                     n, seconds(items.total("WALL")), seconds(items.total("INHERENT")), seconds(overhead), seconds(n == 0 ? 0 : overhead / n)));
             md.append("\nInherent: the app's own timeouts, outages and media windows a check must sit out. App and LiveKit: waiting for the"
                     + " page to connect, show someone, play media. Harness overhead: environment start (first test), browser start, page"
-                    + " steps (log in, open, click), probes (reading pages, stats, pixels, tones), evidence and cleanup, and what no part claims.\n");
+                    + " steps (log in, open, click), probes (reading pages, stats, pixels, tones), evidence and cleanup, and what no part claims."
+                    + " With classes at once, tests overlap: their times add up to more than the wall time, and each includes sharing the CPU.\n");
         }
         return md.toString();
     }

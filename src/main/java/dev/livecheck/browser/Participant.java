@@ -296,11 +296,43 @@ public final class Participant implements AutoCloseable {
         return Optional.ofNullable(joinClickedAt);
     }
 
+    /**
+     * When the page itself got the join click (or Enter, or the form's submit), by its own clock: on a busy machine
+     * WebDriver may deliver a click a second or more after {@link #joinClickedAt}, and an app's promise runs from the
+     * user's action. The harness's mark when the page navigated since, or when the page's clock disagrees with ours.
+     */
+    public Optional<Instant> joinActedAt() {
+        Instant marked = joinClickedAt;
+        if (marked == null) {
+            return Optional.empty();
+        }
+        try {
+            Object at = ((JavascriptExecutor) driver()).executeScript("return window.__livecheckJoinAt || null;");
+            if (at instanceof Number ms) {
+                Instant acted = Instant.ofEpochMilli(ms.longValue());
+                if (!acted.isBefore(marked.minusMillis(50)) && !acted.isAfter(Instant.now())) {
+                    return Optional.of(acted);
+                }
+            }
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // a page that is gone or busy: the harness's own mark stands
+        }
+        return Optional.of(marked);
+    }
+
     /** Marks a join about to start some other way (Try Again, Rejoin): call it just before the click. */
     public void markJoinStarted() {
         joinClickedAt = Instant.now();
         identity = null; // an app that makes identities up may give a new one on every join
         dev.livecheck.evidence.Timeline.joinStarted(driver());
+        try {
+            ((JavascriptExecutor) driver()).executeScript("window.__livecheckJoinAt = undefined;"
+                    + "const mark = () => { if (window.__livecheckJoinAt === undefined) window.__livecheckJoinAt = Date.now(); };"
+                    + "['click', 'submit'].forEach(type => window.addEventListener(type, mark, {capture: true, once: true}));"
+                    + "window.addEventListener('keydown', e => { if (e.key === 'Enter') mark(); }, {capture: true});");
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // no page to listen on yet: the join starts with a navigation, timed by the mark above
+        }
     }
 
     /** An answer to a request made from this browser, with its cookies, as the app's own page would make it. */

@@ -16,8 +16,8 @@ import java.util.concurrent.ForkJoinPool;
  * tests one after the other, with two or three browsers each, so N classes are at most about 2N browsers.
  * <p>
  * One at a time wherever environments can't be kept apart: an app livecheck did not start (one deployment,
- * one live booking) or a LiveKit it shares (external, or reused by the bug matrix), where one test's room
- * clean-up would end another's call.
+ * one live booking), a LiveKit it shares (external, or reused by the bug matrix) where one test's room
+ * clean-up would end another's call, or one fixed LiveKit port; and with Egress, proven one at a time.
  * <p>
  * Used as JUnit's parallel configuration strategy: JUnit's own fixed strategy lets its fork-join pool add
  * threads while tests block, which ran more classes at once than asked (measured); here the pool can't grow.
@@ -51,6 +51,12 @@ public final class Concurrency implements ParallelExecutionConfigurationStrategy
         }
         if (settings.getOr("livecheck.livekit.mode", "auto").equalsIgnoreCase("external")) {
             return new Decision(1, Optional.of("LiveKit is external: tests would share its rooms"));
+        }
+        if (settings.getInt("livecheck.livekit.port", 0) != 0) {
+            return new Decision(1, Optional.of("livecheck.livekit.port fixes one port, and each class would start a LiveKit on it"));
+        }
+        if (settings.getBoolean("livecheck.egress", false)) {
+            return new Decision(1, Optional.of("LiveKit Egress (a Chrome and an encoder per recording) is proven one class at a time"));
         }
         if (settings.getBoolean("livecheck.livekit.reuse", false)) {
             return new Decision(1, Optional.of("LiveKit is shared by every run of this JVM (livecheck.livekit.reuse)"));

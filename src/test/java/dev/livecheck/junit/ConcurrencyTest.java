@@ -37,6 +37,7 @@ class ConcurrencyTest {
     void aSharedOrExternalLiveKitRunsOneClassAtATime() {
         assertThat(Concurrency.decide(settings(Map.of("livecheck.concurrency", "4", "livecheck.livekit.mode", "external"))).classes()).isEqualTo(1);
         assertThat(Concurrency.decide(settings(Map.of("livecheck.concurrency", "4", "livecheck.livekit.reuse", "true"))).classes()).isEqualTo(1);
+        assertThat(Concurrency.decide(settings(Map.of("livecheck.concurrency", "4", "livecheck.livekit.port", "7880"))).classes()).isEqualTo(1);
     }
 
     @Test
