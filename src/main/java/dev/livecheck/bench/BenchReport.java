@@ -2,6 +2,7 @@ package dev.livecheck.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ final class BenchReport {
                             + " (livecheck.concurrency).%n%n", checklist.get("passed"), checklist.get("tests"),
                     seconds(((Number) checklist.get("wallMs")).longValue()), checklist.get("classesAtOnce"),
                     Integer.valueOf(1).equals(checklist.get("classesAtOnce")) ? "" : "es"));
+            List<Object> notPassed = (List<Object>) checklist.getOrDefault("notPassed", List.of());
+            notPassed.forEach(test -> md.append("- not passed: ").append(test).append('\n'));
+            md.append(notPassed.isEmpty() ? "" : "\n");
         }
         if (result.containsKey("perItem")) {
             PerItem items = PerItem.read(timings);
@@ -58,7 +62,7 @@ final class BenchReport {
                     n, seconds(items.total("WALL")), seconds(items.total("INHERENT")), seconds(overhead), seconds(n == 0 ? 0 : overhead / n)));
             md.append("\nInherent: the app's own timeouts, outages and media windows a check must sit out. App and LiveKit: waiting for the"
                     + " page to connect, show someone, play media. Harness overhead: environment start (first test), browser start, page"
-                    + " steps (log in, open, click), probes (reading pages, stats, pixels, tones), evidence and cleanup, and what no part claims."
+                    + " steps (log in, open, click), probes outside a wait (reading pages, stats, pixels, tones; what a wait polls counts to the wait), evidence and cleanup, and what no part claims."
                     + " With classes at once, tests overlap: their times add up to more than the wall time, and each includes sharing the CPU.\n");
         }
         return md.toString();

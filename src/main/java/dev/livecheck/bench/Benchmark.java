@@ -58,7 +58,9 @@ public final class Benchmark {
                         m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of());
                 result.put("fullChecklist", Map.of("wallMs", Duration.between(t, Instant.now()).toMillis(), "tests", outcomes.size(),
                         "passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count(),
-                        "classesAtOnce", dev.livecheck.junit.Concurrency.decide(Settings.fromSystem()).classes()));
+                        "classesAtOnce", dev.livecheck.junit.Concurrency.decide(Settings.fromSystem()).classes(),
+                        "notPassed", outcomes.stream().filter(o -> !o.passed())
+                                .map(o -> o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse("")).toList()));
                 result.put("perItem", PerItem.read(timings).json());
             }
             result.put("peakMemoryMiB", Map.of("value", memory.peakMiB(),
