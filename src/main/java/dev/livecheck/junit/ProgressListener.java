@@ -53,7 +53,7 @@ public final class ProgressListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         if (started.get() > 0) {
-            System.out.printf("[livecheck] %d checklist tests in %s, at most %d at once%n", started.get(), since(runStarted), mostAtOnce.get());
+            System.out.printf("[livecheck] %d checklist tests, at most %d at once; the run took %s%n", started.get(), mostAtOnce.get(), since(runStarted));
         }
     }
 
