@@ -94,8 +94,7 @@ public final class Concurrency implements ParallelExecutionConfigurationStrategy
     public ParallelExecutionConfiguration createConfiguration(ConfigurationParameters parameters) {
         Decision decision = decide(Settings.fromSystem());
         decision.why().ifPresent(why -> System.out.println("[livecheck] one checklist class at a time: " + why));
-        int n = decision.classes();
-        return new Fixed(n);
+        return new Fixed(decision.classes());
     }
 
     /** Exactly n threads: the pool saturates instead of adding a thread when a test blocks. */

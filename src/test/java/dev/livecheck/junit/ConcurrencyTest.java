@@ -4,7 +4,11 @@ import dev.livecheck.config.LivecheckException;
 import dev.livecheck.config.Settings;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +50,25 @@ class ConcurrencyTest {
                 .isInstanceOf(LivecheckException.class).hasMessageContaining("give auto or a number");
         assertThatThrownBy(() -> Concurrency.decide(settings(Map.of("livecheck.concurrency", "0"))))
                 .isInstanceOf(LivecheckException.class).hasMessageContaining("-Dlivecheck.concurrency=1");
+    }
+
+    @Test
+    void thePoolCannotGrowPastTheClassesAtOnce() {
+        System.setProperty("livecheck.concurrency", "3");
+        try {
+            ParallelExecutionConfiguration config = new Concurrency().createConfiguration(null);
+            assertThat(config.getParallelism()).isEqualTo(3);
+            assertThat(config.getMaxPoolSize()).as("max pool size: a blocked test must not get a thread added beside it").isEqualTo(3);
+            assertThat(config.getSaturatePredicate().test(ForkJoinPool.commonPool())).as("saturate instead of failing at the bound").isTrue();
+        } finally {
+            System.clearProperty("livecheck.concurrency");
+        }
+    }
+
+    @Test
+    void thePomGivesFailsafeTheSameJUnitSettings() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Concurrency.JUNIT_PARAMETERS.forEach((key, value) -> assertThat(pom).as("pom.xml's failsafe configurationParameters")
+                .containsPattern(java.util.regex.Pattern.quote(key) + "\\s*=\\s*" + java.util.regex.Pattern.quote(value)));
     }
 }
