@@ -45,6 +45,35 @@
     return out;
   }
 
+  // The call over time, once a second while the page has a live peer connection: what each video sender encodes
+  // (per simulcast layer: size, frame rate, and what limits it — "cpu" or "bandwidth", WebRTC's own words) and what
+  // each video receiver gets (size, frame rate, frames dropped, freezes). A one-line summary at the end cannot say
+  // whether a picture was small because the machine was busy or because the app asked for it; this can.
+  const samples = [];
+  async function sampleCall() {
+    const live = pcs.filter((pc) => pc.connectionState !== 'closed');
+    if (live.length === 0) return;
+    const sample = { t: Date.now(), out: [], in: [], bwe: 0 };
+    for (const pc of live) {
+      try {
+        (await pc.getStats()).forEach((s) => {
+          if (s.type === 'outbound-rtp' && s.kind === 'video') {
+            sample.out.push({ rid: s.rid || '', w: s.frameWidth || 0, h: s.frameHeight || 0, fps: Math.round(s.framesPerSecond || 0),
+              lim: s.qualityLimitationReason || 'none', sent: s.framesSent || 0 });
+          } else if (s.type === 'inbound-rtp' && s.kind === 'video') {
+            sample.in.push({ w: s.frameWidth || 0, h: s.frameHeight || 0, fps: Math.round(s.framesPerSecond || 0),
+              dropped: s.framesDropped || 0, decoded: s.framesDecoded || 0, freezes: s.freezeCount || 0 });
+          } else if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded' && s.availableOutgoingBitrate) {
+            sample.bwe = Math.max(sample.bwe, Math.round(s.availableOutgoingBitrate));
+          }
+        });
+      } catch (e) { /* a connection closing meanwhile */ }
+    }
+    samples.push(sample);
+    if (samples.length > 600) samples.splice(0, 300);
+  }
+  setInterval(sampleCall, 1000);
+
   // Average colour of a video element's current frame, and a fingerprint that changes when the picture moves.
   function frame(video) {
     if (!video || !video.videoWidth) return null;
@@ -262,5 +291,5 @@
     });
   }
 
-  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens, sendMetadataUpdate, qualities, measure };
+  window.__livecheck = { pcs, stats, frame, tone, trackFrames, dialogs, tokens, sendMetadataUpdate, qualities, measure, samples };
 })();

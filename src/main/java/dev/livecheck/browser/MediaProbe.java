@@ -113,6 +113,16 @@ public final class MediaProbe {
         return result instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** The page's call once a second since it loaded (the probe's own sampling, the last few minutes); empty when it had none. */
+    public List<CallSample> callSamples() {
+        try {
+            Object result = js.executeScript("return window.__livecheck ? window.__livecheck.samples : [];");
+            return result instanceof List<?> list ? list.stream().filter(Map.class::isInstance).map(o -> CallSample.of((Map<?, ?>) o)).toList() : List.of();
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            return List.of();
+        }
+    }
+
     /** Sends LiveKit, on the page's own signalling connection, a request to change this participant's metadata and attributes. */
     public boolean sendMetadataUpdate(String metadata, Map<String, String> attributes) {
         Object sent = js.executeScript("return window.__livecheck ? window.__livecheck.sendMetadataUpdate(arguments[0], arguments[1]) : false;",

@@ -147,6 +147,11 @@ public final class Participant implements AutoCloseable {
         return browser.driver();
     }
 
+    /** The browser's profile folder on this machine: its processes carry it on their command line (whose CPU is whose). */
+    public java.nio.file.Path browserProfile() {
+        return browser.profile();
+    }
+
     public ConsoleLog console() {
         return console;
     }

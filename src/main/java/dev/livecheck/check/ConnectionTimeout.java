@@ -33,7 +33,10 @@ public final class ConnectionTimeout {
         Allure.addAttachment(p.name() + " — time to error", "text/plain", took.toMillis() + " ms from the click reaching the page (promised "
                 + promised.toMillis() + " ms; " + Duration.between(p.joinClickedAt().orElse(clicked), clicked).toMillis()
                 + " ms from the harness's click to the page's): " + p.session().errorMessage());
-        assertThat(took).as("time from click to the error (the app promises %d ms)", promised.toMillis()).isBetween(promised, promised.plus(GRACE));
+        // too early is the app's alone (no load makes a timer fire sooner); too late may be a busy machine's
+        assertThat(took).as("time from click to the error (the app promises %d ms)", promised.toMillis()).isGreaterThanOrEqualTo(promised);
+        Shortfall.measured(() -> assertThat(took).as("time from click to the error (the app promises %d ms)", promised.toMillis())
+                .isLessThanOrEqualTo(promised.plus(GRACE)));
         assertThat(p.session().offersTryAgain()).as("\"Try Again\" offered").isTrue();
         assertThat(p.session().offersGoBack()).as("\"Go Back\" offered").isTrue();
         ErrorWording.assertActionable(p.name(), p.session().errorTitle() + " " + p.session().errorMessage(), Set.of(Action.TRY_AGAIN),

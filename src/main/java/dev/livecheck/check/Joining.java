@@ -32,7 +32,7 @@ public final class Joining {
     /** In the room within {@code limit} of the click, and listed by LiveKit. */
     public static void awaitConnectedWithin(Participant p, Duration limit, Rooms rooms) {
         Duration took = Presence.awaitInRoom(p, limit);
-        assertThat(took).as("%s's time from click to in the room", p.name()).isLessThanOrEqualTo(limit);
+        Shortfall.measured(() -> assertThat(took).as("%s's time from click to in the room", p.name()).isLessThanOrEqualTo(limit));
         Presence.awaitServerLists(rooms, p);
     }
 }

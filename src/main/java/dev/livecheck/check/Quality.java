@@ -135,6 +135,10 @@ public final class Quality {
 
     /** The direction is within the app's thresholds: latency, frame rate, freezes, lip sync. */
     public static void assertWithin(Measurement m, QualityThresholds t) {
+        Shortfall.measured(() -> within(m, t));
+    }
+
+    private static void within(Measurement m, QualityThresholds t) {
         assertThat(m.fps()).as("%s: frames per second, at least %.0f; %s", m.direction(), t.minFps(), m).isGreaterThanOrEqualTo(t.minFps());
         assertThat(height(m.resolution())).as("%s: picture height (lines), at least %d; %s", m.direction(), t.minHeight(), m)
                 .isGreaterThanOrEqualTo(t.minHeight());
@@ -157,6 +161,10 @@ public final class Quality {
      * way), and half of what arrived was under a second late.
      */
     public static void assertUsable(Measurement m) {
+        Shortfall.measured(() -> usable(m));
+    }
+
+    private static void usable(Measurement m) {
         List<double[]> seconds = m.fpsPerSecond();
         assertThat(seconds.subList(Math.max(0, seconds.size() - 3), seconds.size())).as("%s: frames in each of the window's last 3 s; %s", m.direction(), m)
                 .allMatch(second -> second[1] > 0);

@@ -83,6 +83,15 @@ public final class FailureStory implements AutoCloseable {
         }
     }
 
+    /** Events measured apart from the test (the machine's load, each page's call over time), for the timeline. */
+    public void addEvents(List<Timeline.Event> events) {
+        timeline.addAll(events);
+    }
+
+    public Instant started() {
+        return timeline.start();
+    }
+
     /** Attaches the timeline and every participant's frame strip to the current Allure test. */
     public void attach(List<Participant> participants, Throwable failure) {
         Instant failedAt = Instant.now();

@@ -57,6 +57,7 @@ public final class Environment implements AutoCloseable {
 
     private Environment(Settings settings) {
         ProcessRegistry.installReaper();
+        dev.livecheck.machine.MachineSampler.running(); // the machine is measured from before anything starts
         this.settings = settings;
         this.testdata = Path.of(settings.getOr("livecheck.testdata", "testdata"));
         this.browsers = BrowserSettings.from(settings);

@@ -12,6 +12,7 @@ import dev.livecheck.gate.ChecklistItem;
 import dev.livecheck.gate.GateInputException;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.Rooms;
+import dev.livecheck.machine.QuietMachine;
 import dev.livecheck.media.Role;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 import java.lang.reflect.Parameter;
@@ -35,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Hands checklist tests their fixtures as parameters and cleans up after each test. See {@link LiveCheck}. */
-public final class LivecheckExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class LivecheckExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LivecheckExtension.class);
     private static final List<Class<?>> RESOLVABLE = List.of(Participant.class, LiveKitServer.class, AppUnderTest.class, Rooms.class,
             Participants.class, Environment.class);
@@ -84,6 +86,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
     public void beforeEach(ExtensionContext context) {
         TimeSpent.begin(context.getDisplayName(), context.getTestMethod().map(m -> m.getAnnotation(Checks.class))
                 .map(c -> List.of(c.value())).orElse(List.of()));
+        holdTheMachine(context);
         context.getTestMethod().map(m -> m.getAnnotation(Checks.class)).ifPresent(checks -> {
             Set<?> known = checklistIds(context);
             for (String id : checks.value()) {
@@ -104,13 +107,41 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         TimeSpent.time(TimeSpent.Part.SETUP, () -> testRun(context));
     }
 
+    /**
+     * A test that measures holds the machine alone; every other shares it (QuietMachine), taken before its environment
+     * or browsers start so that their start-up can't overlap a measurement. Let go when the test's store closes, after
+     * its evidence and clean-up.
+     */
+    private static void holdTheMachine(ExtensionContext context) {
+        boolean alone = EnvironmentJudge.quietMachine(context.getRequiredTestMethod());
+        java.time.Instant asked = java.time.Instant.now();
+        QuietMachine.Hold hold = TimeSpent.time(TimeSpent.Part.SETUP, () -> alone ? QuietMachine.alone() : QuietMachine.shared());
+        context.getStore(NS).put("machine", (AutoCloseable) hold::close);
+        java.time.Duration waited = java.time.Duration.between(asked, java.time.Instant.now());
+        if (alone && waited.toMillis() >= 2000) {
+            System.out.printf(java.util.Locale.ROOT, "[livecheck]       %s waited %.1f s for the machine to itself (other tests were running)%n",
+                    context.getDisplayName(), waited.toMillis() / 1000.0);
+        }
+    }
+
+    /** A shortfall on a machine busy with others' work ends inconclusive (environment), with the measured reason. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        TestRun run = context.getStore(NS).get("run", TestRun.class);
+        if (run == null || failure instanceof TestAbortedException) {
+            throw failure;
+        }
+        throw EnvironmentJudge.judge(run, failure, EnvironmentJudge.quietMachine(context.getRequiredTestMethod()));
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         TestRun run = context.getStore(NS).get("run", TestRun.class);
         if (run != null) {
             TimeSpent.time(TimeSpent.Part.CLEANUP, () -> {
                 try {
-                    run.attachEvidence(context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)));
+                    run.attachEvidence(context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)),
+                            EnvironmentJudge.quietMachine(context.getRequiredTestMethod()));
                 } finally {
                     run.close(context.getExecutionException().isEmpty());
                 }

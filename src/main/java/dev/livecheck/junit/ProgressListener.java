@@ -46,7 +46,9 @@ public final class ProgressListener implements TestExecutionListener {
         Instant start = startedAt.remove(test.getUniqueId());
         if (start != null) {
             running.decrementAndGet();
-            System.out.printf("[livecheck]       %s: %s in %s%n", test.getDisplayName(), result.getStatus(), since(start));
+            String status = result.getThrowable().filter(InconclusiveEnvironment.class::isInstance).isPresent()
+                    ? "INCONCLUSIVE (environment: " + ((InconclusiveEnvironment) result.getThrowable().get()).reason() + ")" : result.getStatus().toString();
+            System.out.printf("[livecheck]       %s: %s in %s%n", test.getDisplayName(), status, since(start));
         }
     }
 

@@ -4,12 +4,18 @@ import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.BrowserOptions;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.config.Settings;
+import dev.livecheck.browser.CallSample;
+import dev.livecheck.evidence.CallEvidence;
 import dev.livecheck.evidence.Evidence;
+import dev.livecheck.evidence.MachineEvidence;
+import dev.livecheck.machine.MachineLoad;
 import dev.livecheck.evidence.FailureStory;
 import dev.livecheck.media.FakeMedia;
 import dev.livecheck.profile.Account;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +27,7 @@ final class TestRun implements AutoCloseable {
     private final int logMark;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     private final FailureStory story;
+    private final Map<Participant, List<CallSample>> calls = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     TestRun(Environment environment, AppUnderTest app, boolean ownApp) {
@@ -29,6 +36,7 @@ final class TestRun implements AutoCloseable {
         this.ownApp = ownApp;
         this.logMark = environment.livekit().log().mark();
         this.story = FailureStory.begin(environment.livekit().log(), logMark, Settings.fromSystem());
+        dev.livecheck.machine.MachineSampler.running(); // sampling from the test's first second
     }
 
     Environment environment() {
@@ -53,10 +61,37 @@ final class TestRun implements AutoCloseable {
         return p;
     }
 
-    /** After a failure, its story first: the timeline and every participant's last frames. */
-    void attachEvidence(Optional<Throwable> failure) {
-        failure.ifPresent(f -> story.attach(participants, f));
+    /** What the machine did from the test's start until now, attributed to this test's browsers and to everything else. */
+    Optional<MachineLoad> machineLoad() {
+        return MachineLoad.of(story.started(), Instant.now(), participants.stream().map(p -> p.browserProfile().toString()).toList());
+    }
+
+    /** Each page's call over time, read once (a page that navigates later starts its samples again). */
+    Map<Participant, List<CallSample>> callSamples() {
+        for (Participant p : participants) {
+            calls.computeIfAbsent(p, k -> k.isOpen() ? k.probe().callSamples() : List.of());
+        }
+        return calls;
+    }
+
+    /** e.g. "provider's video encoder was limited by cpu for 12 of 30 s; …", or "". */
+    String encoderLimits() {
+        return callSamples().entrySet().stream().map(e -> CallEvidence.encoderLimits(e.getKey().name(), e.getValue(), story.started()))
+                .filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** After a failure, its story first: the timeline and every participant's last frames. Then, for every test, the machine and the calls. */
+    void attachEvidence(Optional<Throwable> failure, boolean quietMachine) {
+        Optional<MachineLoad> load = machineLoad();
+        Map<Participant, List<CallSample>> calls = callSamples();
+        if (failure.isPresent()) {
+            story.addEvents(MachineEvidence.events(load));
+            calls.forEach((p, samples) -> story.addEvents(CallEvidence.events(p.name(), samples, story.started())));
+            story.attach(participants, failure.get());
+        }
         participants.forEach(Evidence::attachParticipant);
+        calls.forEach((p, samples) -> CallEvidence.attach(p.name(), samples, story.started()));
+        MachineEvidence.attach(load, quietMachine);
         Evidence.attachServerLog(environment.livekit().log(), logMark);
     }
 

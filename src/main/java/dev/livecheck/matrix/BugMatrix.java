@@ -224,7 +224,8 @@ public final class BugMatrix {
                 failed.addAll(o.items().stream().map(id -> NOT_RUN + id).toList());
             }
             if (!o.passed()) {
-                System.out.println("[bug-matrix]     " + o.test() + ": " + (o.setupError() ? "COULD NOT RUN" : o.status()) + " — "
+                System.out.println("[bug-matrix]     " + o.test() + ": " + (o.setupError() ? "COULD NOT RUN"
+                        : o.inconclusive() ? "INCONCLUSIVE (environment), no detection" : o.status()) + " — "
                         + o.message().lines().findFirst().orElse(""));
             }
         }

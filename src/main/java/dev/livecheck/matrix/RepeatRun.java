@@ -27,8 +27,8 @@ public final class RepeatRun {
     private RepeatRun() {
     }
 
-    /** One item's record over the runs. */
-    public record ItemRecord(int passed, int failed, List<String> failures) {
+    /** One item's record over the runs; inconclusive: a shortfall on a machine busy with others' work (never a pass, nor the app's failure). */
+    public record ItemRecord(int passed, int failed, int inconclusive, List<String> failures) {
         boolean flaky() {
             return passed > 0 && failed > 0;
         }
@@ -46,30 +46,35 @@ public final class RepeatRun {
                     new AllureJunitPlatform());
             for (SuiteRunner.Outcome o : outcomes) {
                 for (String id : o.items()) {
-                    ItemRecord r = items.getOrDefault(id, new ItemRecord(0, 0, List.of()));
+                    ItemRecord r = items.getOrDefault(id, new ItemRecord(0, 0, 0, List.of()));
                     List<String> failures = new ArrayList<>(r.failures());
+                    String status = o.inconclusive() ? "INCONCLUSIVE (environment)" : o.status().toString();
                     if (!o.passed()) {
-                        failures.add("run " + run + ": " + o.message().lines().findFirst().orElse(""));
-                        System.out.println("[repeat]   " + o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse(""));
+                        failures.add("run " + run + ": " + status + ": " + o.message().lines().findFirst().orElse(""));
+                        System.out.println("[repeat]   " + o.test() + ": " + status + " — " + o.message().lines().findFirst().orElse(""));
                     }
-                    items.put(id, new ItemRecord(r.passed() + (o.passed() ? 1 : 0), r.failed() + (o.passed() ? 0 : 1), failures));
+                    boolean failed = !o.passed() && !o.inconclusive();
+                    items.put(id, new ItemRecord(r.passed() + (o.passed() ? 1 : 0), r.failed() + (failed ? 1 : 0),
+                            r.inconclusive() + (o.inconclusive() ? 1 : 0), failures));
                 }
             }
         }
         long seconds = Duration.between(started, Instant.now()).toSeconds();
         write(out, times, items, seconds);
         long failedRuns = items.values().stream().mapToLong(ItemRecord::failed).sum();
-        System.out.printf("[repeat] %d runs in %d s: %d item failures, %d flaky items; summary in %s%n", times, seconds, failedRuns,
-                items.values().stream().filter(ItemRecord::flaky).count(), out.resolve("flakes.md").toAbsolutePath());
-        System.exit(failedRuns == 0 ? 0 : 1);
+        long inconclusiveRuns = items.values().stream().mapToLong(ItemRecord::inconclusive).sum();
+        System.out.printf("[repeat] %d runs in %d s: %d item failures, %d inconclusive (environment), %d flaky items; summary in %s%n", times,
+                seconds, failedRuns, inconclusiveRuns, items.values().stream().filter(ItemRecord::flaky).count(), out.resolve("flakes.md").toAbsolutePath());
+        System.exit(failedRuns == 0 && inconclusiveRuns == 0 ? 0 : 1);
     }
 
     private static void write(Path out, int times, Map<String, ItemRecord> items, long seconds) throws IOException {
         Files.createDirectories(out);
         StringBuilder md = new StringBuilder("# Flake summary\n\n");
-        md.append(times).append(" runs of the checklist in ").append(seconds).append(" s.\n\n| item | passed | failed | flaky |\n|---|---|---|---|\n");
+        md.append(times).append(" runs of the checklist in ").append(seconds)
+                .append(" s.\n\n| item | passed | failed | inconclusive (environment) | flaky |\n|---|---|---|---|---|\n");
         items.forEach((id, r) -> md.append("| ").append(id).append(" | ").append(r.passed()).append(" | ").append(r.failed())
-                .append(" | ").append(r.flaky() ? "**yes**" : "").append(" |\n"));
+                .append(" | ").append(r.inconclusive()).append(" | ").append(r.flaky() ? "**yes**" : "").append(" |\n"));
         items.forEach((id, r) -> r.failures().forEach(f -> md.append("\n- ").append(id).append(" ").append(f)));
         Files.writeString(out.resolve("flakes.md"), md.append('\n').toString());
         Map<String, Object> json = new LinkedHashMap<>();

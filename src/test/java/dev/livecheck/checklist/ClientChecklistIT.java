@@ -10,6 +10,7 @@ import dev.livecheck.check.Quality;
 import dev.livecheck.check.ScreenShare;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
+import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Measured;
 import dev.livecheck.junit.Needs;
@@ -152,6 +153,7 @@ class ClientChecklistIT {
 
     @Test
     @Checks("C-10")
+    @TimingSensitive
     @DisplayName("C-10 Real-time communication works")
     void communicatesInRealTime(@Measured Participant client, @Measured Participant provider, AppUnderTest app) {
         Consultation.joinBoth(provider, client);

@@ -12,6 +12,7 @@ import dev.livecheck.check.Presence;
 import dev.livecheck.check.Waits;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
+import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.junit.DeniedMedia;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Needs;
@@ -52,6 +53,7 @@ class ErrorPathsIT {
 
     @Test
     @Checks("E-01")
+    @TimingSensitive
     @WithReferenceApp(connectTimeoutMs = 5000, orExternalApp = true)
     @DisplayName("E-01 Connection timeout shows error message (LiveKit does not answer)")
     void connectionTimeoutWhenLiveKitDoesNotAnswer(Participant provider, @NetworkFaults Participant client, AppUnderTest app) {
@@ -70,6 +72,7 @@ class ErrorPathsIT {
 
     @Test
     @Checks("E-01")
+    @TimingSensitive
     @WithReferenceApp(connectTimeoutMs = 5000, orExternalApp = true)
     @DisplayName("E-01 Connection timeout shows error message (the app's own token request hangs)")
     void connectionTimeoutWhenTheTokenRequestHangs(Participant provider, Participant client, AppUnderTest app) {
@@ -147,6 +150,7 @@ class ErrorPathsIT {
 
     @Test
     @Checks("E-04")
+    @TimingSensitive
     @DisplayName("E-04 Network issues handled gracefully")
     void networkIssuesHandledGracefully(Participant provider, @NetworkFaults Participant client, AppUnderTest app) {
         Consultation.joinBoth(provider, client);

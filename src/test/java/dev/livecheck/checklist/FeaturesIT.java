@@ -8,6 +8,7 @@ import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.junit.Checks;
+import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Needs;
 import dev.livecheck.junit.NetworkFaults;
@@ -128,6 +129,7 @@ class FeaturesIT {
 
     @Test
     @Checks("F-05")
+    @TimingSensitive
     @Needs(CONNECTION_QUALITY)
     @DisplayName("F-05 Connection quality is shown, and drops on a bad network")
     void connectionQualityIsShownAndDropsOnABadNetwork(Participant provider, @NetworkFaults Participant client, Rooms rooms) {

@@ -9,6 +9,7 @@ import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Measured;
 import dev.livecheck.junit.NetworkFaults;
+import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.net.Impairment;
 import dev.livecheck.net.UdpRelay;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("quality")
 @Tag("nightly")
 @Isolated
+@TimingSensitive
 @DisplayName("Real-time quality on a bad network")
 class QualityIT {
     private static final Duration WINDOW = Duration.ofSeconds(20);

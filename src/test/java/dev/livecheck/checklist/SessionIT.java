@@ -10,6 +10,7 @@ import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.check.Waits;
 import dev.livecheck.junit.Checks;
+import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.livekit.Jwt;
 import dev.livecheck.livekit.LiveKitServer;
@@ -82,6 +83,7 @@ class SessionIT {
 
     @Test
     @Checks("S-02")
+    @TimingSensitive
     @DisplayName("S-02 Token expiry is handled (expired token → clear message; rejoining gets a fresh token)")
     void anExpiredTokenGivesAClearMessageAndRejoiningGetsAFreshOne(Participant provider, Participant client, LiveKitServer livekit, Rooms rooms,
                                                                    AppUnderTest app) {
@@ -119,6 +121,7 @@ class SessionIT {
 
     @Test
     @Checks("S-02")
+    @TimingSensitive
     @DisplayName("S-02 Token expiry is handled (a token expiring during the call does not end it)")
     void aTokenExpiringDuringTheCallDoesNotEndIt(Participant client, Participant provider, LiveKitServer livekit) {
         Instant expires = Instant.now().plus(SHORT_LIFETIME);
