@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * two classes at once (490 runs). So only the measured ones wait for the machine, the rest keep their speed.
  */
 public final class QuietMachine {
-    private static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), "livecheck-machine.lock");
     private static final Map<Thread, Integer> HOLDERS = new ConcurrentHashMap<>();
     private static final Object MONITOR = new Object();
     private static int sharers;
@@ -124,12 +123,17 @@ public final class QuietMachine {
     private static FileLock fileLock(boolean share) {
         try {
             if (channel == null || !channel.isOpen()) {
-                channel = FileChannel.open(FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
             }
             return channel.lock(0, Long.MAX_VALUE, share);
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Machine-wide by default; {@code livecheck.machine.lock} names another file (a unit test keeps to itself so). */
+    private static Path lockFile() {
+        return Path.of(System.getProperty("livecheck.machine.lock", Path.of(System.getProperty("java.io.tmpdir"), "livecheck-machine.lock").toString()));
     }
 
     private static void release(FileLock lock) {

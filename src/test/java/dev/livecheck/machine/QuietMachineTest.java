@@ -10,6 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class QuietMachineTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void keepToItself(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // a run elsewhere on the machine holding the machine-wide lock must not hold up a unit test
+        System.setProperty("livecheck.machine.lock", dir.resolve("machine.lock").toString());
+    }
+
     @Test
     void sharersRunTogetherAndAMeasurementWaitsForThemAll() throws Exception {
         QuietMachine.Hold a = QuietMachine.shared();
