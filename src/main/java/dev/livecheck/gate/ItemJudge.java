@@ -50,7 +50,7 @@ final class ItemJudge {
         }
         // a result of this run for a test its record does not list still counts: it ran and says what it says
         attemptsPerTest.forEach((test, attempts) -> lines.add(judged(test, attempts.get(0).displayName(), false, attempts)));
-        return verdict(item, lines);
+        return verdict(item, lines, record);
     }
 
     /** The run's record qualifies a result: a skip the profile caused is not applicable; a pass it called partial is partial. */
@@ -82,10 +82,11 @@ final class ItemJudge {
         return attempts.stream().map(TestResult::status).reduce(ItemStatus.PASSED, ItemStatus::worse);
     }
 
-    private static ItemVerdict verdict(ChecklistItem item, List<TestLine> lines) {
+    private static ItemVerdict verdict(ChecklistItem item, List<TestLine> lines, RunRecord record) {
         List<TestLine> inScope = lines.stream().filter(TestLine::inScope).toList();
         if (inScope.isEmpty()) {
-            String why = lines.isEmpty() ? "no test checks it" : "only nightly-only tests check it, and none ran in this run";
+            String why = record.tests().isEmpty() ? "no checklist test ran" : lines.isEmpty() ? "no test checks it"
+                    : "only nightly-only tests check it, and none ran in this run";
             return new ItemVerdict(item, ItemStatus.MISSING, 0, List.of(), 0, 0, List.copyOf(lines), why);
         }
         ItemStatus status = ItemStatus.PASSED;

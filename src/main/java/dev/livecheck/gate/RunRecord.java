@@ -30,6 +30,8 @@ public record RunRecord(String runId, String started, String finished, String ex
     public static final String FILE = "livecheck-run.json";
     /** The Allure label carrying the run's id on every result of the run. */
     public static final String RUN_LABEL = "livecheckRun";
+    /** The id of a run that had no checklist test (nothing recorded, nothing to count). */
+    static final String NO_CHECKLIST_RUN = "no checklist test ran";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -82,6 +82,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Partial.begin(context.getUniqueId());
         TimeSpent.begin(context.getDisplayName(), context.getTestMethod().map(m -> m.getAnnotation(Checks.class))
                 .map(c -> List.of(c.value())).orElse(List.of()));
         context.getTestMethod().map(m -> m.getAnnotation(Checks.class)).ifPresent(checks -> {
@@ -106,6 +107,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void afterEach(ExtensionContext context) {
+        Partial.end();
         TestRun run = context.getStore(NS).get("run", TestRun.class);
         if (run != null) {
             TimeSpent.time(TimeSpent.Part.CLEANUP, () -> {

@@ -50,14 +50,14 @@ public final class SuiteRunner {
      * run at all (bad configuration, a component that did not start), which is no verdict on the app.
      */
     public record Outcome(String test, Set<String> items, TestExecutionResult.Status status, String message, Duration took,
-                          boolean setupError) {
+                          boolean setupError, boolean inconclusive) {
         public boolean passed() {
             return status == TestExecutionResult.Status.SUCCESSFUL;
         }
 
-        /** The test ran and a check failed: the app's behaviour was judged and found wrong. */
+        /** The test ran and a check failed: the app's behaviour was judged and found wrong (not the machine: never inconclusive). */
         public boolean failedCheck() {
-            return status == TestExecutionResult.Status.FAILED && !setupError;
+            return status == TestExecutionResult.Status.FAILED && !setupError && !inconclusive;
         }
     }
 
@@ -100,8 +100,9 @@ public final class SuiteRunner {
                     String message = Redactor.redact(result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(""));
                     boolean setupError = result.getThrowable().filter(t -> t instanceof LivecheckException
                             || t instanceof org.junit.jupiter.api.extension.ParameterResolutionException).isPresent();
+                    boolean inconclusive = result.getThrowable().filter(dev.livecheck.junit.Inconclusive::isIn).isPresent();
                     outcomes.add(new Outcome(test.getDisplayName(), items, result.getStatus(), message,
-                            Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now()), setupError));
+                            Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now()), setupError, inconclusive));
                 });
             }
         };

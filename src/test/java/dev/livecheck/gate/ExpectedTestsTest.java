@@ -118,6 +118,17 @@ class ExpectedTestsTest {
     }
 
     @Test
+    void aRunOfNoChecklistTestLeavesEveryItemMissing() throws IOException {
+        results.withoutRecord();
+        results.result("app.SelfIT.leaksNothing", "passed").write();
+
+        assertThat(fixture.gate("--enforce=false")).isZero();
+
+        assertThat(fixture.item("P-01").path("reason").asText()).isEqualTo("no checklist test ran");
+        assertThat(fixture.verdict().path("gate").asText()).isEqualTo("blocked");
+    }
+
+    @Test
     void anItemCheckedOnlyInPartPassesAndSaysSoCountedApart() throws IOException {
         fixture.othersPass();
         results.result("app.DiagnosticsIT.sameUrl", "passed").checks("P-02").partial("the app is joined by URL: both opened the URL livecheck typed").write();
