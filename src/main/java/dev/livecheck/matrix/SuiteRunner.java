@@ -110,11 +110,17 @@ public final class SuiteRunner {
         all.add(collect);
         Map<String, String> previous = new HashMap<>();
         properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));
+        // Allure.label and Allure.addAttachment go to Allure's static lifecycle: the nested run's, so its labels and
+        // attachments land on its own results, not on the test that runs it
+        io.qameta.allure.AllureLifecycle outer = io.qameta.allure.Allure.getLifecycle();
         try {
             properties.forEach(SuiteRunner::setOrClear);
+            all.stream().filter(io.qameta.allure.junitplatform.AllureJunitPlatform.class::isInstance).findFirst()
+                    .ifPresent(allure -> io.qameta.allure.Allure.setLifecycle(((io.qameta.allure.junitplatform.AllureJunitPlatform) allure).getLifecycle()));
             LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                     .execute(request, all.toArray(TestExecutionListener[]::new));
         } finally {
+            io.qameta.allure.Allure.setLifecycle(outer);
             previous.forEach(SuiteRunner::setOrClear);
         }
         return List.copyOf(outcomes);
