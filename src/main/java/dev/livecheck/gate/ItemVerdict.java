@@ -137,7 +137,12 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
             return "no message in the test result";
         }
         // Redact before cutting: a truncated JWT would no longer match the pattern.
-        String line = Redactor.redact(raw).strip().lines().findFirst().orElse("");
+        List<String> lines = Redactor.redact(raw).strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String line = lines.isEmpty() ? "" : lines.get(0);
+        if (line.matches("\\[.*]") && lines.size() > 1) {
+            // AssertJ puts the description alone on the first line: what was expected follows
+            line += " " + lines.get(1);
+        }
         return line.length() > MAX_MESSAGE_LENGTH ? line.substring(0, MAX_MESSAGE_LENGTH) + "…" : line;
     }
 
