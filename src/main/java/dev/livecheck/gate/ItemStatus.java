@@ -12,12 +12,14 @@ import java.util.Locale;
  * a reason the run checked where it could; it does not block the release but is counted apart, never as passed.
  * INCONCLUSIVE: the machine, not the app, kept a test from judging (its harness measured the environment, e.g. CPU
  * starved, and said so): never releasable, but ranked below every verdict on the app, so an item with a failed test is
- * FAILED. FLAKY: over repeated attempts some passed and some did not. BROKEN ranks above FAILED because a broken test
- * never reached its assertion: the item is unverified and the harness itself needs attention. MISSING ranks worst: an
- * expected test did not run at all. Every status but PASSED, PARTIAL and NOT_APPLICABLE blocks the release.
+ * FAILED. MISSING: an expected test did not run at all (named, with why); it ranks below the verdicts of tests that did
+ * run, so a failure is never hidden behind a test that was not selected — the missing ones are still named beside it.
+ * FLAKY: over repeated attempts some passed and some did not. BROKEN ranks above FAILED because a broken test never
+ * reached its assertion: the item is unverified and the harness itself needs attention. Every status but PASSED,
+ * PARTIAL and NOT_APPLICABLE blocks the release.
  */
 public enum ItemStatus {
-    PASSED, PARTIAL, NOT_APPLICABLE, INCONCLUSIVE, SKIPPED, FLAKY, FAILED, BROKEN, MISSING;
+    PASSED, PARTIAL, NOT_APPLICABLE, INCONCLUSIVE, SKIPPED, MISSING, FLAKY, FAILED, BROKEN;
 
     /** Maps an Allure result status; anything unrecognised counts as broken, never as passed. */
     static ItemStatus fromAllure(String status) {

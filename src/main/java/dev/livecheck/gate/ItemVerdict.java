@@ -83,7 +83,8 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
             default -> message();
         };
         String label = status == ItemStatus.INCONCLUSIVE ? "inconclusive (environment)" : status.label();
-        return Redactor.redact(item.id() + " " + item.title() + ": " + label + " — " + reason);
+        String alsoMissing = status == ItemStatus.MISSING || missingTests().isEmpty() ? "" : "; also missing: " + missingText();
+        return Redactor.redact(item.id() + " " + item.title() + ": " + label + " — " + reason + alsoMissing);
     }
 
     private String statusText(EvidenceLinks links) {

@@ -51,6 +51,20 @@ class ExpectedTestsTest {
     }
 
     @Test
+    void aFailedTestIsNeverHiddenBehindAMissingOne() throws IOException {
+        fixture.othersPass();
+        results.result("app.ProviderIT.findBookingToday", "failed").checks("P-02").message("no LIVE booking").write();
+        results.expect("app.ProviderIT.findBookingTomorrow", false, false, "P-02");
+
+        assertThat(fixture.gate()).isEqualTo(1);
+
+        assertThat(fixture.item("P-02").path("status").asText()).isEqualTo("failed");
+        assertThat(fixture.stderr()).contains("P-02 Find LIVE booking: failed — no LIVE booking; also missing: ProviderIT.findBookingTomorrow (not in this run");
+        assertThat(fixture.report()).contains("- [ ] P-02 Find LIVE booking — FAILED: no LIVE booking — evidence: ",
+                "\n  - missing: ProviderIT.findBookingTomorrow (not in this run");
+    }
+
+    @Test
     void aDeletedOrRenamedTestIsMissingByName() throws IOException {
         fixture.othersPass();
         results.result("app.ProviderIT.findBookingRenamed", "passed").checks("P-02").write();
