@@ -22,6 +22,13 @@ final class LastSeen {
     private static final Pattern PREDICATE = Pattern.compile("(?s).*expected the predicate to return <true> but it returned <false> for input of <(.*)>\\.?");
     private static final Pattern ASSERTED = Pattern.compile("(?s)assertion condition defined as a .*?(?:Lambda expression|\\S+) in \\S+ (.*?)\\.?");
     private static final int TEXT = 120;
+    /** A hung page must not hold a failed test up: what it shows is read within this, or said not to answer. */
+    private static final java.time.Duration READ = java.time.Duration.ofSeconds(10);
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "livecheck-last-seen");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LastSeen() {
     }
@@ -59,9 +66,21 @@ final class LastSeen {
         return Redactor.redact(out.toString());
     }
 
-    /** Each browser's page as it is now; "" without browsers. */
+    /** Each browser's page as it is now; "" without browsers. A browser that does not answer in {@link #READ} is said so, not waited for. */
     static String pages(List<Participant> pages) {
-        return pages.stream().map(LastSeen::page).collect(Collectors.joining("; "));
+        return pages.stream().map(p -> {
+            java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> page(p), READERS);
+            try {
+                return read.get(READ.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException slow) {
+                return p.name() + ": page did not answer within " + READ.toSeconds() + " s";
+            } catch (java.util.concurrent.ExecutionException e) {
+                return p.name() + ": page not readable";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return p.name() + ": page not read";
+            }
+        }).collect(Collectors.joining("; "));
     }
 
     private static String page(Participant p) {
