@@ -20,7 +20,7 @@ public final class Inconclusive extends RuntimeException {
 
     /** Ends the test as inconclusive for {@code reason} (one line: what was measured). */
     public static Inconclusive because(String reason) {
-        String line = reason.strip().lines().findFirst().orElse(reason);
+        String line = dev.livecheck.redact.Redactor.redact(reason.strip().lines().findFirst().orElse(reason));
         Allure.label(LABEL, line);
         return new Inconclusive(line);
     }
