@@ -79,7 +79,6 @@ public record ItemVerdict(ChecklistItem item, ItemStatus status, long durationMs
         String reason = switch (status) {
             case MISSING -> missingText();
             case FLAKY -> "passed " + passedAttempts + " of " + attempts + " attempts: " + message();
-            case INCONCLUSIVE -> message();
             default -> message();
         };
         String label = status == ItemStatus.INCONCLUSIVE ? "inconclusive (environment)" : status.label();
