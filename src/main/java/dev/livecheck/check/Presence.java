@@ -28,7 +28,7 @@ public final class Presence {
      */
     public static Duration awaitInRoom(Participant p, Duration limit) {
         Instant clicked = p.joinClickedAt().orElseThrow(() -> new IllegalStateException(p.name() + " never clicked join"));
-        Waits.waitUntil(p.name() + "'s page connected to the room (left \"Connecting…\")", limit)
+        Waits.waitUntil(p.name() + "'s page connected to the room", limit)
                 .failFast(p.name() + "'s page gave up joining with an error", Waits.settledOn(() -> p.session().state() == SessionState.ERROR,
                         () -> p.session().errorMessage()))
                 .untilAsserted(() -> assertThat(p.session().isInRoom())

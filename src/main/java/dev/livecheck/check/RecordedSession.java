@@ -49,6 +49,8 @@ final class RecordedSession {
                 + "\nrecorded by LiveKit's account: " + recorded.toMillis() + " ms; Start to Stop clicked: " + clicked.toMillis() + " ms\n");
         if (!Files.isReadable(path)) {
             Allure.addAttachment("recording", "text/plain", summary + "the file is not on this machine: its content is not checked");
+            dev.livecheck.junit.Partial.because("Egress's file is not on this machine (cloud storage?): its length is judged on Egress's account,"
+                    + " its content is not checked");
             assertDuration(info.getDuration() / 1_000_000, recorded, clicked);
             return;
         }

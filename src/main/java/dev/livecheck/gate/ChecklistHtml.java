@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  */
 final class ChecklistHtml {
     private static final Pattern INLINE = Pattern.compile("\\*\\*(.+?)\\*\\*|`([^`]+)`|\\[((?:\\\\.|[^\\]\\\\])+)]\\(([^)\\s]+)\\)");
-    private static final Pattern ITEM = Pattern.compile("- \\[([ xX-])] (.*)");
+    private static final Pattern ITEM = Pattern.compile("- \\[([ xX?-])] (.*)");
     private static final String STYLE = """
             body{font:15px/1.45 system-ui,sans-serif;max-width:70em;margin:1.5em auto;padding:0 1em;color:#222}
             h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.4em;border-bottom:1px solid #ddd}
             ul{list-style:none;padding-left:0}ul ul{padding-left:2.2em;list-style:disc}li{margin:.35em 0}
-            .box{font-family:monospace;margin-right:.4em}.passed .box{color:#2a7d2a}.open .box{color:#b3261e}.na .box{color:#777}
+            .box{font-family:monospace;margin-right:.4em}.passed .box{color:#2a7d2a}.open .box{color:#b3261e}.na .box{color:#777}.machine .box{color:#a15c00}
             code{background:#f3f3f3;padding:0 .2em}a{color:#0b57d0}""";
 
     private ChecklistHtml() {
@@ -52,7 +52,7 @@ final class ChecklistHtml {
                 html.append(inList ? "</li>\n" : "<ul>\n");
                 inList = true;
                 String mark = item.group(1);
-                String kind = mark.equalsIgnoreCase("x") ? "passed" : mark.equals("-") ? "na" : "open";
+                String kind = mark.equalsIgnoreCase("x") ? "passed" : mark.equals("-") ? "na" : mark.equals("?") ? "machine" : "open";
                 html.append("<li class=\"").append(kind).append("\"><span class=\"box\">[").append(escape(mark)).append("]</span>")
                         .append(inline(item.group(2)));
             } else if (nested) {

@@ -86,25 +86,41 @@ public final class ReleaseGate {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Checklist checklist = arguments.checklist() == null ? Checklist.builtIn() : Checklist.read(arguments.checklist());
         List<TestResult> results = new ResultsFolder(mapper).read(arguments.results());
-        Verdict verdict = Verdict.of(checklist, results);
+        boolean anyChecklistResult = results.stream().anyMatch(r -> !r.checklistIds().isEmpty());
+        RunRecord record = RunRecord.read(arguments.results()).or(() -> anyChecklistResult ? java.util.Optional.empty()
+                // a run of no checklist test (a self-test alone): nothing ran, every item is missing
+                : java.util.Optional.of(new RunRecord(RunRecord.NO_CHECKLIST_RUN, null, null, null, List.of())))
+                .orElseThrow(() -> new GateInputException("results folder " + arguments.results()
+                + " has no " + RunRecord.FILE + ", the run's record of which tests it expected: the results were not written by a livecheck run"
+                + " (its JUnit listener writes it), or the run died before it started — rerun the checklist (mvn verify)"));
+        Verdict verdict = Verdict.of(checklist, results, record);
+        List<TestResult> thisRun = results.stream().filter(r -> record.runId().equals(r.runId())).toList();
         EvidenceLinks links = arguments.report() == null ? EvidenceLinks.toResults(arguments.out(), arguments.results())
                 : EvidenceLinks.toReport(arguments.out(), arguments.results(), arguments.report(), ReportIndex.read(arguments.report()));
         ObjectNode verdictJson = verdict.toJson(mapper);
-        verdictJson.set("run", RunIdentity.of(arguments.results(), results).toJson(mapper));
+        verdictJson.set("run", RunIdentity.of(arguments.results(), thisRun).toJson(mapper).put("id", record.runId()));
         writeReports(arguments.out(), verdict.renderChecklist(checklist, links), verdict, verdictJson, mapper);
 
         out.println(verdict.summary());
+        if (verdict.staleResults() > 0) {
+            out.println("release gate: " + verdict.staleResults() + " checklist result(s) of another run in " + arguments.results()
+                    + " not counted (this run: " + record.runId() + ")");
+        }
         out.println("release gate: report in " + arguments.out().resolve(CHECKLIST_FILE));
         if (verdict.passed()) {
             return new Outcome(PASSED, verdict.summary());
         }
-        if (!arguments.enforce()) {
-            verdict.blocking().forEach(item -> out.println(item.blockingLine()));
-            out.println("release gate: not enforced (--enforce=false), exiting 0");
-            return new Outcome(PASSED, verdict.summary());
+        String summary = verdict.blockedOnlyByTheMachine() ? verdict.machineLine() : verdict.summary();
+        PrintStream lines = arguments.enforce() ? err : out;
+        verdict.blocking().forEach(item -> lines.println(item.blockingLine()));
+        if (verdict.blockedOnlyByTheMachine()) {
+            lines.println(verdict.machineLine());
         }
-        verdict.blocking().forEach(item -> err.println(item.blockingLine()));
-        return new Outcome(BLOCKED, verdict.summary());
+        if (!arguments.enforce()) {
+            out.println("release gate: not enforced (--enforce=false), exiting 0");
+            return new Outcome(PASSED, summary);
+        }
+        return new Outcome(BLOCKED, summary);
     }
 
     private static void writeReports(Path outDir, String checklistMarkdown, Verdict verdict, ObjectNode verdictJson, ObjectMapper mapper)

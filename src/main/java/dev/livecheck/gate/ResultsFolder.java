@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 public final class ResultsFolder {
 
     static final String CHECKLIST_LABEL = "checklist";
-    /** Set by livecheck on a test its app's profile says does not apply (the value is the reason). */
-    static final String NOT_APPLICABLE_LABEL = "notApplicable";
-    /** How livecheck words a not-applicable skip (dev.livecheck.junit.NotApplicable). */
-    static final String NOT_APPLICABLE_PREFIX = "not applicable: ";
+    /**
+     * On a result the environment kept from judging (status broken): the measured reason, one line. Whether a test is
+     * not applicable or passed only partially is the run record's to say ({@link RunRecord}), never a label's or a
+     * message's: anything can word a skip "not applicable".
+     */
+    public static final String INCONCLUSIVE_LABEL = "inconclusive";
     /** How livecheck names its measured real-time figures (dev.livecheck.check.Quality), a JSON attachment. */
     static final String FIGURES_PREFIX = "real-time figures: ";
     private static final String HINT = " — run the checklist tests first (mvn verify) or pass the right --results folder";
@@ -65,25 +67,35 @@ public final class ResultsFolder {
             throw new GateInputException("Allure result " + file + " is not a JSON object — delete it or rerun the tests");
         }
         Set<String> checklistIds = new LinkedHashSet<>();
-        String notApplicable = null;
+        String runId = null;
+        String inconclusive = null;
+        String testClass = null;
+        String testMethod = null;
         for (JsonNode label : root.path("labels")) {
+            String name = text(label, "name");
             String value = text(label, "value");
-            if (CHECKLIST_LABEL.equals(text(label, "name")) && value != null) {
-                checklistIds.add(value.trim());
+            if (name == null || value == null) {
+                continue;
             }
-            if (NOT_APPLICABLE_LABEL.equals(text(label, "name")) && value != null) {
-                notApplicable = value;
+            switch (name) {
+                case CHECKLIST_LABEL -> checklistIds.add(value.trim());
+                case RunRecord.RUN_LABEL -> runId = value;
+                case INCONCLUSIVE_LABEL -> inconclusive = value.strip().lines().findFirst().orElse("");
+                case "testClass" -> testClass = value;
+                case "testMethod" -> testMethod = value;
+                default -> { }
             }
         }
         ItemStatus status = ItemStatus.fromAllure(text(root, "status"));
         String message = text(root.path("statusDetails"), "message");
-        if (status == ItemStatus.SKIPPED && notApplicable == null && message != null && message.startsWith(NOT_APPLICABLE_PREFIX)) {
-            // a run whose Allure labels went elsewhere (a nested launcher): the skip's own message says it
-            notApplicable = message.substring(NOT_APPLICABLE_PREFIX.length()).replaceFirst(" \\(profile [^)]*\\)$", "");
+        if (status == ItemStatus.BROKEN && inconclusive != null) {
+            // only a test that ended without a verdict can be inconclusive: a failed assertion is the app's
+            status = ItemStatus.INCONCLUSIVE;
+        } else {
+            inconclusive = null;
         }
-        if (status == ItemStatus.SKIPPED && notApplicable != null) {
-            status = ItemStatus.NOT_APPLICABLE;
-        }
+        String fullName = text(root, "fullName");
+        String test = testClass != null && testMethod != null ? testClass + "." + testMethod : fullName;
         List<TestResult.Attachment> attachments = new ArrayList<>();
         for (JsonNode attachment : root.path("attachments")) {
             attachments.add(new TestResult.Attachment(text(attachment, "name"), text(attachment, "source")));
@@ -93,15 +105,19 @@ public final class ResultsFolder {
         return new TestResult(
                 file.getFileName().toString(),
                 text(root, "name"),
-                text(root, "fullName"),
+                fullName,
                 text(root, "historyId"),
+                test,
+                runId,
                 status,
                 root.path("start").asLong(0),
                 root.path("stop").asLong(0),
                 Collections.unmodifiableSet(checklistIds),
                 List.copyOf(attachments),
                 message,
-                notApplicable,
+                null,
+                null,
+                inconclusive,
                 List.copyOf(figures));
     }
 

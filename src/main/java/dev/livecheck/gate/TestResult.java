@@ -3,12 +3,19 @@ package dev.livecheck.gate;
 import java.util.List;
 import java.util.Set;
 
-/** The parts of one Allure {@code *-result.json} that the gate needs. */
+/**
+ * The parts of one Allure {@code *-result.json} that the gate needs. {@code test}: {@code class.method} (the run record's
+ * key); {@code runId}: the run it belongs to ({@link RunRecord#RUN_LABEL}); {@code inconclusive}: the reason the
+ * environment kept it from judging, when it ended so; {@code notApplicable}, {@code partial}: what the run's record
+ * says of it, filled in by the verdict.
+ */
 public record TestResult(
         String file,
         String name,
         String fullName,
         String historyId,
+        String test,
+        String runId,
         ItemStatus status,
         long start,
         long stop,
@@ -16,7 +23,15 @@ public record TestResult(
         List<Attachment> attachments,
         String message,
         String notApplicable,
+        String partial,
+        String inconclusive,
         List<Figures> figures) {
+
+    /** This result as the run's record qualifies it. */
+    TestResult as(ItemStatus newStatus, String notApplicableReason, String partialReason) {
+        return new TestResult(file, name, fullName, historyId, test, runId, newStatus, start, stop, checklistIds, attachments, message,
+                notApplicableReason, partialReason, inconclusive, figures);
+    }
 
     /** Measured real-time figures a test attached (livecheck's Quality: one per direction and scenario). */
     public record Figures(String scenario, String direction, java.util.Map<String, Object> values) {

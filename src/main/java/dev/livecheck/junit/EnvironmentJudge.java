@@ -1,7 +1,6 @@
 package dev.livecheck.junit;
 
 import dev.livecheck.check.Shortfall;
-import io.qameta.allure.Allure;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.util.HashSet;
@@ -40,8 +39,7 @@ final class EnvironmentJudge {
         }
         String encoders = run.encoderLimits();
         String reason = overload.get() + (encoders.isEmpty() ? "" : "; " + encoders);
-        Allure.label(InconclusiveEnvironment.LABEL, reason);
-        return new InconclusiveEnvironment(reason, failure);
+        return Inconclusive.because(reason, failure);
     }
 
     /** Whether the test (or its class) asks for a quiet machine. */

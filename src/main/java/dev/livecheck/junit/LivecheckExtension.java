@@ -84,6 +84,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Partial.begin(context.getUniqueId());
         TimeSpent.begin(context.getDisplayName(), context.getTestMethod().map(m -> m.getAnnotation(Checks.class))
                 .map(c -> List.of(c.value())).orElse(List.of()));
         holdTheMachine(context);
@@ -101,7 +102,8 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         Needs needs = context.getRequiredTestMethod().getAnnotation(Needs.class);
         if (needs != null) {
             for (dev.livecheck.profile.Feature feature : needs.value()) {
-                NotApplicable.unless(environment(context).profile(), feature);
+                // the profile's word, held against the app where the app can show the feature
+                NotApplicableClaims.hold(environment(context), feature);
             }
         }
         TimeSpent.time(TimeSpent.Part.SETUP, () -> testRun(context));
@@ -136,6 +138,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void afterEach(ExtensionContext context) {
+        Partial.end();
         TestRun run = context.getStore(NS).get("run", TestRun.class);
         if (run != null) {
             TimeSpent.time(TimeSpent.Part.CLEANUP, () -> {

@@ -46,8 +46,9 @@ public final class ProgressListener implements TestExecutionListener {
         Instant start = startedAt.remove(test.getUniqueId());
         if (start != null) {
             running.decrementAndGet();
-            String status = result.getThrowable().filter(InconclusiveEnvironment.class::isInstance).isPresent()
-                    ? "INCONCLUSIVE (environment: " + ((InconclusiveEnvironment) result.getThrowable().get()).reason() + ")" : result.getStatus().toString();
+            String status = result.getThrowable().filter(Inconclusive::isIn).isPresent()
+                    ? "INCONCLUSIVE (environment: " + result.getThrowable().get().getMessage().replaceFirst("^inconclusive \\(environment\\): ", "")
+                    .replaceFirst(" — so this is no verdict.*$", "") + ")" : result.getStatus().toString();
             System.out.printf("[livecheck]       %s: %s in %s%n", test.getDisplayName(), status, since(start));
         }
     }

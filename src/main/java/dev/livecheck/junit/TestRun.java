@@ -47,6 +47,11 @@ final class TestRun implements AutoCloseable {
         return app;
     }
 
+    /** The browsers the test started, for a failure to say what each showed. */
+    List<Participant> participants() {
+        return List.copyOf(participants);
+    }
+
     Participant start(String name, Account account, FakeMedia media, BrowserOptions options) {
         Participant p = new Participant(name, account, media, app, environment.livekit().rooms(), environment.browserPool(), options,
                 options.networkPath() ? java.util.Optional.of(environment.newNetworkPath()) : java.util.Optional.empty());

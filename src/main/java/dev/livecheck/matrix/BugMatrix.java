@@ -177,7 +177,8 @@ public final class BugMatrix {
             JsonNode root = new ObjectMapper().readTree(verdict.toFile());
             Set<String> failed = new TreeSet<>();
             root.path("items").forEach(item -> {
-                if (!"passed".equals(item.path("status").asText())) {
+                // passed in part for this app (P-08 without a recording file) is still the clean app passing
+                if (!Set.of("passed", "partial").contains(item.path("status").asText())) {
                     failed.add(item.path("id").asText());
                 }
             });
@@ -219,17 +220,20 @@ public final class BugMatrix {
         for (SuiteRunner.Outcome o : outcomes) {
             if (o.failedCheck()) {
                 failed.addAll(o.items());
+            } else if (o.inconclusive()) {
+                // the machine kept the test from a verdict: neither a detection nor a miss, reported apart
+                failed.addAll(o.items().stream().map(id -> DetectionReport.INCONCLUSIVE + id).toList());
             } else if (!o.passed()) {
                 // skipped, or could not run: no evidence either way, so never counted as a detection
                 failed.addAll(o.items().stream().map(id -> NOT_RUN + id).toList());
             }
             if (!o.passed()) {
-                System.out.println("[bug-matrix]     " + o.test() + ": " + (o.setupError() ? "COULD NOT RUN"
-                        : o.inconclusive() ? "INCONCLUSIVE (environment), no detection" : o.status()) + " — "
+                System.out.println("[bug-matrix]     " + o.test() + ": " + (o.setupError() ? "COULD NOT RUN" : o.inconclusive() ? "INCONCLUSIVE (environment)"
+                        : o.status()) + " — "
                         + o.message().lines().findFirst().orElse(""));
             }
         }
-        failed.removeIf(id -> !items.contains(id.replace(NOT_RUN, "")));
+        failed.removeIf(id -> !items.contains(id.replace(NOT_RUN, "").replace(DetectionReport.INCONCLUSIVE, "")));
         return failed;
     }
 

@@ -39,11 +39,15 @@ public final class RepeatRun {
         Path out = Path.of(System.getProperty("livecheck.out", "target/livecheck"));
         Map<String, ItemRecord> items = new TreeMap<>();
         Instant started = Instant.now();
+        // the N runs are one run for the gate (every attempt counts); with kept results, one with the run already in the folder
+        Path results = Path.of(io.qameta.allure.util.PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
+        dev.livecheck.junit.RunRecorder recorder = Boolean.getBoolean("livecheck.keepResults")
+                ? dev.livecheck.junit.RunRecorder.continuing(results) : dev.livecheck.junit.RunRecorder.into(results);
         for (int run = 1; run <= times; run++) {
             System.out.printf("[repeat] run %d/%d (elapsed %d s)%n", run, times, Duration.between(started, Instant.now()).toSeconds());
             List<SuiteRunner.Outcome> outcomes = SuiteRunner.runConcurrently(List.of(selectPackage("dev.livecheck.checklist")),
                     SuiteRunner::everyRunChecklistTest, Map.of(),
-                    new AllureJunitPlatform());
+                    new AllureJunitPlatform(), recorder);
             for (SuiteRunner.Outcome o : outcomes) {
                 for (String id : o.items()) {
                     ItemRecord r = items.getOrDefault(id, new ItemRecord(0, 0, 0, List.of()));

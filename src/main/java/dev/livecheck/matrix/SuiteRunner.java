@@ -48,7 +48,7 @@ public final class SuiteRunner {
     /**
      * How one test ended. {@code items} are its {@link Checks} ids; {@code setupError} is true when it could not
      * run at all (bad configuration, a component that did not start), which is no verdict on the app; so is
-     * {@code inconclusive}: a measurement fell short on a machine busy with others' work (InconclusiveEnvironment).
+     * {@code inconclusive}: a measurement fell short on a machine busy with others' work (Inconclusive).
      */
     public record Outcome(String test, Set<String> items, TestExecutionResult.Status status, String message, Duration took,
                           boolean setupError, boolean inconclusive) {
@@ -56,7 +56,7 @@ public final class SuiteRunner {
             return status == TestExecutionResult.Status.SUCCESSFUL;
         }
 
-        /** The test ran and a check failed: the app's behaviour was judged and found wrong. */
+        /** The test ran and a check failed: the app's behaviour was judged and found wrong (not the machine: never inconclusive). */
         public boolean failedCheck() {
             return status == TestExecutionResult.Status.FAILED && !setupError && !inconclusive;
         }
@@ -101,7 +101,7 @@ public final class SuiteRunner {
                     String message = Redactor.redact(result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(""));
                     boolean setupError = result.getThrowable().filter(t -> t instanceof LivecheckException
                             || t instanceof org.junit.jupiter.api.extension.ParameterResolutionException).isPresent();
-                    boolean inconclusive = result.getThrowable().filter(dev.livecheck.junit.InconclusiveEnvironment.class::isInstance).isPresent();
+                    boolean inconclusive = result.getThrowable().filter(dev.livecheck.junit.Inconclusive::isIn).isPresent();
                     outcomes.add(new Outcome(test.getDisplayName(), items, result.getStatus(), message,
                             Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now()), setupError, inconclusive));
                 });
@@ -111,11 +111,17 @@ public final class SuiteRunner {
         all.add(collect);
         Map<String, String> previous = new HashMap<>();
         properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));
+        // Allure.label and Allure.addAttachment go to Allure's static lifecycle: the nested run's, so its labels and
+        // attachments land on its own results, not on the test that runs it
+        io.qameta.allure.AllureLifecycle outer = io.qameta.allure.Allure.getLifecycle();
         try {
             properties.forEach(SuiteRunner::setOrClear);
+            all.stream().filter(io.qameta.allure.junitplatform.AllureJunitPlatform.class::isInstance).findFirst()
+                    .ifPresent(allure -> io.qameta.allure.Allure.setLifecycle(((io.qameta.allure.junitplatform.AllureJunitPlatform) allure).getLifecycle()));
             LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                     .execute(request, all.toArray(TestExecutionListener[]::new));
         } finally {
+            io.qameta.allure.Allure.setLifecycle(outer);
             previous.forEach(SuiteRunner::setOrClear);
         }
         return List.copyOf(outcomes);

@@ -38,16 +38,32 @@ public final class ProcessRegistry {
         PROCESSES.remove(process);
     }
 
-    /** Asks the process (and its children) to stop, insists after 10 s, and forgets it. */
+    /**
+     * Asks the process and every process under it to stop, insists after 10 s, and forgets it. The children are taken
+     * before asking: a shell ({@code sh -c}, an app's start command) may exit at once and leave its child running.
+     */
     public static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroy);
+        java.util.List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            boolean stopped = process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            for (ProcessHandle child : children) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                try {
+                    child.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    stopped = false;
+                }
+            }
+            if (!stopped) {
+                children.forEach(ProcessHandle::destroyForcibly);
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            children.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }

@@ -18,8 +18,13 @@ public final class Redactor {
     /** Shorter values would redact ordinary words and numbers all over the report. */
     static final int MIN_SECRET_LENGTH = 8;
 
+    /**
+     * A JWT, or any piece of one that still starts with its header: base64url of {@code {"} is {@code eyJ}. A console
+     * line Chromium cut short keeps a token's header and payload without the signature; a message cut at 300 characters
+     * may keep only part of the header. Both are a piece of the token and go too.
+     */
     private static final Pattern JWT =
-            Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+");
+            Pattern.compile("eyJ[A-Za-z0-9_-]{8,}(?:\\.[A-Za-z0-9_-]*){0,2}");
 
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
@@ -37,7 +42,7 @@ public final class Redactor {
     public static java.util.List<String> leaksIn(String text) {
         java.util.List<String> leaks = new java.util.ArrayList<>();
         if (JWT.matcher(text).find()) {
-            leaks.add("a JWT");
+            leaks.add("a JWT (or a piece of one)");
         }
         for (String secret : SECRETS) {
             if (text.contains(secret)) {

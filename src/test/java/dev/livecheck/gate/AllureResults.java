@@ -7,14 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
-/** Writes fake allure-jupiter result files into a folder. */
+/**
+ * Writes fake allure-jupiter result files into a folder, and the run's record ({@link RunRecord}) as livecheck's listener
+ * would: every result written is an expected test the run selected, carrying the run's id, unless the test says otherwise.
+ */
 final class AllureResults {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String RUN_ID = "run-1";
 
     private final Path folder;
+    private final java.util.Map<String, RunRecord.Test> expected = new java.util.LinkedHashMap<>();
+    private String expectation;
+    private boolean recorded = true;
 
     AllureResults(Path folder) {
         this.folder = folder;
@@ -33,12 +41,49 @@ final class AllureResults {
         return new Result(fullName, status);
     }
 
+    /** An expected test of the run that has no result (yet): selected or not, nightly-only or not. */
+    AllureResults expect(String test, boolean nightly, boolean selected, String... items) throws IOException {
+        expected.put(test, new RunRecord.Test(test, test, List.of(items), nightly, true, selected, null, null));
+        return writeRecord();
+    }
+
+    /** A test the committed expectation names and the compiled suites do not have (deleted or renamed). */
+    AllureResults expectNotInCode(String test, String... items) throws IOException {
+        expectation = "checklist-tests.txt";
+        expected.put(test, new RunRecord.Test(test, test, List.of(items), false, false, false, null, null));
+        return writeRecord();
+    }
+
+    /** No run record at all: results not written by a livecheck run. */
+    AllureResults withoutRecord() throws IOException {
+        recorded = false;
+        Files.deleteIfExists(folder.resolve(RunRecord.FILE));
+        return this;
+    }
+
+    private AllureResults writeRecord() throws IOException {
+        if (recorded) {
+            new RunRecord(RUN_ID, "2026-12-05T10:00:00Z", "2026-12-05T10:05:00Z", expectation, List.copyOf(expected.values())).write(folder);
+        }
+        return this;
+    }
+
+    private void record(RunRecord.Test test) throws IOException {
+        expected.merge(test.test(), test, (before, now) -> RunRecord.merge(List.of(before), List.of(now)).get(0));
+        writeRecord();
+    }
+
     void writeContainer() throws IOException {
         Files.writeString(folder.resolve(UUID.randomUUID() + "-container.json"), "{\"children\":[]}");
     }
 
     final class Result {
         private final ObjectNode json = MAPPER.createObjectNode();
+        private final List<String> items = new java.util.ArrayList<>();
+        private boolean nightly;
+        private RunRecord.NotApplicableNote notApplicable;
+        private String partial;
+        private String runId = RUN_ID;
 
         private Result(String fullName, String status) {
             json.put("uuid", UUID.randomUUID().toString());
@@ -56,6 +101,7 @@ final class AllureResults {
             ArrayNode labels = (ArrayNode) json.get("labels");
             for (String id : ids) {
                 labels.addObject().put("name", "checklist").put("value", id);
+                items.add(id);
             }
             return this;
         }
@@ -87,10 +133,38 @@ final class AllureResults {
             return this;
         }
 
-        /** As livecheck writes a test its app's profile says does not apply. */
+        /** As livecheck writes a test its app's profile says does not apply: the run's record says so. */
         Result notApplicable(String reason) {
+            return notApplicable(reason, null);
+        }
+
+        Result notApplicable(String reason, String checked) {
+            notApplicable = new RunRecord.NotApplicableNote("feature", reason, checked);
             ((ArrayNode) json.get("labels")).addObject().put("name", "notApplicable").put("value", reason);
             return message("not applicable: " + reason);
+        }
+
+        /** The test said it checked only part of its item for this app. */
+        Result partial(String why) {
+            partial = why;
+            return this;
+        }
+
+        /** As livecheck's harness ends a test the environment kept from judging: broken, with the measured reason as a label. */
+        Result inconclusive(String reason) {
+            ((ArrayNode) json.get("labels")).addObject().put("name", "inconclusive").put("value", reason);
+            return this;
+        }
+
+        Result nightly() {
+            nightly = true;
+            return this;
+        }
+
+        /** A result an earlier run left in the folder: another run id, and not in this run's record. */
+        Result ofAnotherRun() {
+            runId = "run-0";
+            return this;
         }
 
         Result withoutHistoryId() {
@@ -100,7 +174,11 @@ final class AllureResults {
 
         /** Writes the result file; returns this result, for what a test needs of it later (its file, its identity). */
         Result write() throws IOException {
+            ((ArrayNode) json.get("labels")).addObject().put("name", RunRecord.RUN_LABEL).put("value", runId);
             Files.writeString(folder.resolve(file()), json.toString());
+            if (runId.equals(RUN_ID)) {
+                record(new RunRecord.Test(fullName(), json.path("name").asText(), items, nightly, true, true, notApplicable, partial));
+            }
             return this;
         }
 

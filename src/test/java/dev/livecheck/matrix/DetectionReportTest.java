@@ -64,6 +64,26 @@ class DetectionReportTest {
     }
 
     @Test
+    void anInconclusiveItemIsNeverADetectionAndIsReportedApart() {
+        DetectionReport report = new DetectionReport(expectations(),
+                Map.of("no-auth-check", Set.of(DetectionReport.INCONCLUSIVE + "E-02"), "no-connect-timeout", Set.of("E-01"),
+                        "role-hardcoded", Set.of("C-07", DetectionReport.INCONCLUSIVE + "P-01")), Set.of(), Map.of());
+        assertThat(report.bugs().get(0).caught()).isFalse();
+        assertThat(report.bugs().get(0).failed()).isEmpty();
+        assertThat(report.bugsByItem()).doesNotContainKeys("E-02", "P-01");
+        assertThat(report.problems()).containsExactly(
+                "bug no-auth-check has no verdict: its items [E-02] were inconclusive (environment)",
+                "bug no-auth-check: items inconclusive (environment: the machine, not the app), so prove nothing: [E-02]"
+                        + " — rerun with -Dlivecheck.matrix.bugs=no-auth-check -Dlivecheck.matrix.shards=1",
+                "bug role-hardcoded: items inconclusive (environment: the machine, not the app), so prove nothing: [P-01]"
+                        + " — rerun with -Dlivecheck.matrix.bugs=role-hardcoded -Dlivecheck.matrix.shards=1");
+        assertThat(report.detectionRate()).as("an inconclusive bug is not caught").isLessThan(1.0);
+        assertThat(report.markdown()).contains("(2 of 3 bugs caught; 2 with items inconclusive (environment), never counted as caught)",
+                "| no-auth-check | **NO** |  |  |  | E-02 |");
+        assertThat(report.json()).containsEntry("inconclusive", java.util.List.of("no-auth-check", "role-hardcoded"));
+    }
+
+    @Test
     void aFailingSanityItemMakesTheBugsRunUntrustworthy() {
         DetectionReport report = new DetectionReport(expectations(),
                 Map.of("no-auth-check", Set.of("E-02", "C-01"), "no-connect-timeout", Set.of("E-01"), "role-hardcoded", Set.of("C-07", "P-01")),

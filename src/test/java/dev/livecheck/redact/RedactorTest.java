@@ -26,6 +26,18 @@ class RedactorTest {
     }
 
     @Test
+    void replacesAPieceOfAToken() {
+        String[] parts = JWT.split("\\.");
+        // a console entry Chromium cut short: header and payload, no signature
+        assertThat(Redactor.redact("connect ws://x/rtc?access_token=" + parts[0] + "." + parts[1] + "…"))
+                .isEqualTo("connect ws://x/rtc?access_token=<redacted-jwt>…");
+        // cut inside the payload, or inside the header
+        assertThat(Redactor.redact("t=" + parts[0] + "." + parts[1].substring(0, 7))).isEqualTo("t=<redacted-jwt>");
+        assertThat(Redactor.redact("t=" + parts[0].substring(0, 14) + "…")).isEqualTo("t=<redacted-jwt>…");
+        assertThat(Redactor.leaksIn("t=" + parts[0] + "." + parts[1])).containsExactly("a JWT (or a piece of one)");
+    }
+
+    @Test
     void leavesTextWithoutSecretsAlone() {
         assertThat(Redactor.redact("Connection timed out after 30 s")).isEqualTo("Connection timed out after 30 s");
     }
@@ -65,7 +77,7 @@ class RedactorTest {
         Redactor.registerSecret("a-secret-only-this-test-knows-123");
         String jwt = FakeJwt.of("client-202");
         assertThat(Redactor.leaksIn("token " + jwt + " and a-secret-only-this-test-knows-123"))
-                .containsExactlyInAnyOrder("a JWT", "a registered secret (33 chars)");
+                .containsExactlyInAnyOrder("a JWT (or a piece of one)", "a registered secret (33 chars)");
         assertThat(Redactor.leaksIn(Redactor.redact("token " + jwt + " and a-secret-only-this-test-knows-123"))).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.parallel.Isolated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.gate.ReleaseGate;
+import dev.livecheck.junit.RunRecorder;
 import dev.livecheck.matrix.SuiteRunner;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -44,7 +45,7 @@ class ComponentsAppIT {
         List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectPackage("dev.livecheck.checklist")),
                 SuiteRunner::everyRunChecklistTest,
                 Map.of("livecheck.app.command", "node ${livecheck.componentsApp.dir}/server.mjs", "livecheck.app.profile", "components-app"),
-                new AllureJunitPlatform(new AllureLifecycle(new FileSystemResultsWriter(results))));
+                new AllureJunitPlatform(new AllureLifecycle(new FileSystemResultsWriter(results))), RunRecorder.into(results));
 
         assertThat(items(outcomes, TestExecutionResult.Status.FAILED)).as("items that failed on the components app: %s",
                 outcomes.stream().filter(o -> o.status() == TestExecutionResult.Status.FAILED).map(o -> o.test() + ": " + o.message()).toList()).isEmpty();

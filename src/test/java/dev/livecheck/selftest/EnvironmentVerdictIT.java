@@ -3,7 +3,7 @@ package dev.livecheck.selftest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.evidence.MachineEvidence;
-import dev.livecheck.junit.InconclusiveEnvironment;
+import dev.livecheck.junit.Inconclusive;
 import dev.livecheck.matrix.SuiteRunner;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -57,7 +57,7 @@ class EnvironmentVerdictIT {
             assertThat(otherPrograms(machine)).as("the busy loops measured as other programs' CPU, in %s", machine.lines().findFirst().orElse(""))
                     .isGreaterThanOrEqualTo(1.0);
             if (!result.path("status").asText().equals("passed")) {
-                assertThat(label(result, InconclusiveEnvironment.LABEL)).as("the measured reason").contains("other programs");
+                assertThat(label(result, Inconclusive.LABEL)).as("the measured reason").contains("other programs");
                 assertThat(result.path("status").asText()).as("Allure's status for inconclusive").isEqualTo("broken");
             }
         }

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * livecheck adopted without forking: the jars this build just packaged are installed, and examples/my-app-checklist
  * — a separate Maven project with its own profile and nothing else — runs livecheck's checklist (its diagnostics
- * section, to keep CI short) against an app livecheck did not start (Huddle, on a LiveKit of its own).
+ * section, to keep CI short) against an app livecheck did not start (Huddle, on a LiveKit of its own); then once more into the same
+ * uncleared results, with a failing item and -Dlivecheck.gate.enforce=false: BUILD SUCCESS, a blocked verdict, old passes not counted.
  */
 @Tag("selftest")
 @Isolated
@@ -49,13 +50,29 @@ class ExampleProjectIT {
             Run run = maven(PROJECT, env, "verify", "-Dapp.url=" + huddle.url(), "-Dit.test=DiagnosticsIT", "-Dlivecheck.gate.enforce=false");
             assertThat(run.code()).as("mvn verify in examples/my-app-checklist:%n%s", run.tail()).isZero();
 
-            JsonNode verdict = new ObjectMapper().readTree(PROJECT.resolve("target/livecheck/verdict.json").toFile());
-            Map<String, String> statuses = new HashMap<>();
-            verdict.path("items").forEach(item -> statuses.put(item.path("id").asText(), item.path("status").asText()));
+            Map<String, String> statuses = statuses();
+            // Huddle is joined by URL and logs no participant lines: D-02 and D-04 check it only in part, and say so
             assertThat(statuses).as("the diagnostics section, through the example's own profile")
-                    .containsEntry("D-01", "passed").containsEntry("D-02", "passed").containsEntry("D-03", "passed").containsEntry("D-04", "passed")
+                    .containsEntry("D-01", "passed").containsEntry("D-02", "partial").containsEntry("D-03", "passed").containsEntry("D-04", "partial")
                     .containsEntry("D-05", "passed").containsEntry("D-06", "passed").containsEntry("D-07", "not applicable");
+
+            // again, into the same uncleared results folder, one test, failing: the build still succeeds (the gate is not
+            // enforced), the verdict is blocked, and the first run's passes are not this run's evidence
+            Run failing = maven(PROJECT, env, "verify", "-Dapp.url=" + huddle.url(), "-Dit.test=DiagnosticsIT#identitiesCorrectlyFormatted",
+                    "-Dlivecheck.gate.enforce=false", "-Dlivecheck.profile.conventions.identity.provider=someone-else__{random}");
+            assertThat(failing.code()).as("mvn verify with a failing item and -Dlivecheck.gate.enforce=false:%n%s", failing.tail()).isZero();
+            JsonNode verdict = new ObjectMapper().readTree(PROJECT.resolve("target/livecheck/verdict.json").toFile());
+            assertThat(verdict.path("gate").asText()).isEqualTo("blocked");
+            assertThat(statuses()).containsEntry("D-06", "failed").containsEntry("D-01", "missing").containsEntry("D-05", "missing");
+            assertThat(verdict.path("staleResults").asInt()).as("the first run's results, not counted").isGreaterThanOrEqualTo(6);
         }
+    }
+
+    private static Map<String, String> statuses() throws IOException {
+        JsonNode verdict = new ObjectMapper().readTree(PROJECT.resolve("target/livecheck/verdict.json").toFile());
+        Map<String, String> statuses = new HashMap<>();
+        verdict.path("items").forEach(item -> statuses.put(item.path("id").asText(), item.path("status").asText()));
+        return statuses;
     }
 
     /** What {@code mvn install} would put in the local repository: this build's jar, its checklist suites and its pom. */

@@ -51,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportLinksIT {
     private static final Path WORK = Path.of("target/livecheck/report-links");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN_ID = "report-links";
     private static final Pattern LINK = Pattern.compile("\\[((?:\\\\.|[^\\]\\\\])+)]\\(([^)\\s]+)\\)");
     private static final Pattern INLINED = Pattern.compile("d\\('([^']++)','([^']*+)'\\)");
 
@@ -170,7 +171,7 @@ class ReportLinksIT {
     }
 
     private static void writeResult(Path results, String fullName, String name, String item, String status, String message,
-                                    Map<String, byte[]> attachments) throws IOException {
+                                    Map<String, byte[]> attachments) throws Exception {
         String uuid = UUID.randomUUID().toString();
         long start = System.currentTimeMillis();
         ObjectNode result = JSON.createObjectNode().put("uuid", uuid).put("historyId", Integer.toHexString(fullName.hashCode()))
@@ -179,6 +180,7 @@ class ReportLinksIT {
         ArrayNode labels = result.putArray("labels");
         labels.addObject().put("name", "checklist").put("value", item);
         labels.addObject().put("name", "suite").put("value", "Client");
+        labels.addObject().put("name", dev.livecheck.gate.RunRecord.RUN_LABEL).put("value", RUN_ID);
         if (message != null) {
             result.putObject("statusDetails").put("message", message);
         }
@@ -190,6 +192,11 @@ class ReportLinksIT {
             list.addObject().put("name", a.getKey()).put("source", source).put("type", image ? "image/png" : "text/plain");
         }
         Files.writeString(results.resolve(uuid + "-result.json"), result.toString());
+        // the run's record, as livecheck's listener writes it: this test expected and selected
+        java.util.List<dev.livecheck.gate.RunRecord.Test> tests = new java.util.ArrayList<>(dev.livecheck.gate.RunRecord.read(results)
+                .map(dev.livecheck.gate.RunRecord::tests).orElse(java.util.List.of()));
+        tests.add(new dev.livecheck.gate.RunRecord.Test(fullName, name, java.util.List.of(item), false, true, true, null, null));
+        new dev.livecheck.gate.RunRecord(RUN_ID, null, null, null, tests).write(results);
     }
 
     private static byte[] png() throws IOException {
