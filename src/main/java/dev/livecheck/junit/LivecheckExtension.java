@@ -85,7 +85,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
     @Override
     public void beforeEach(ExtensionContext context) {
         TimeSpent.begin(context.getDisplayName(), context.getTestMethod().map(m -> m.getAnnotation(Checks.class))
-                .map(c -> List.of(c.value())).orElse(List.of()));
+                .map(c -> List.of(c.value())).orElse(List.of()), context.getParent().map(ExtensionContext::getDisplayName).orElse(""));
         if (Scenarios.isScenario(context)) {
             Scenarios.holdTheMachine(context);
         } else {
@@ -215,7 +215,9 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         TestRun run = testRun(extension);
         Class<?> type = parameter.getParameter().getType();
         Environment env = run.environment();
-        if (type == Call.class || (type == Participant.class && Scenarios.isScenario(extension))) {
+        boolean onTheCall = Scenarios.isScenario(extension)
+                || Arrays.stream(extension.getRequiredTestMethod().getParameterTypes()).anyMatch(Call.class::equals);
+        if (type == Call.class || (type == Participant.class && onTheCall)) {
             Call call = run.call((name, role) -> new Participants(run).start(name, role));
             Scenarios.observing(extension, call);
             if (type == Call.class) {

@@ -17,8 +17,13 @@ final class Scenarios {
     private Scenarios() {
     }
 
+    /**
+     * A test of a {@link Scenario} class, unless {@code livecheck.scenarios=false}: then each test sets up a call of its
+     * own to the stage it needs (one call per item, as before scenarios: the benchmark's "before", or an item alone).
+     */
     static boolean isScenario(ExtensionContext context) {
-        return context.getTestClass().map(c -> c.isAnnotationPresent(Scenario.class)).orElse(false);
+        return context.getTestClass().map(c -> c.isAnnotationPresent(Scenario.class)).orElse(false)
+                && dev.livecheck.config.Settings.fromSystem().getBoolean("livecheck.scenarios", true);
     }
 
     /** Where the test's run lives: the class for a scenario, else the test itself. */
