@@ -41,6 +41,7 @@ final class BenchReport {
             notPassed.forEach(test -> md.append("- not passed: ").append(test).append('\n'));
             md.append(notPassed.isEmpty() ? "" : "\n");
         }
+        md.append(ScenarioReport.markdown(result, timings.getParent()));
         if (result.containsKey("perItem")) {
             PerItem items = PerItem.read(timings);
             md.append("## Every item, part by part (seconds)\n\n| item |");

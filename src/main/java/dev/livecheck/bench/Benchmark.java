@@ -51,17 +51,11 @@ public final class Benchmark {
             result.put("chromiumStart", chromiumStart(runs).summary());
             result.put("join", joins(runs));
             if (!Boolean.getBoolean("livecheck.bench.skipChecklist")) {
-                Path timings = out().resolve("timings.jsonl");
-                Files.deleteIfExists(timings);
-                Instant t = Instant.now();
-                List<SuiteRunner.Outcome> outcomes = SuiteRunner.runConcurrently(List.of(selectPackage("dev.livecheck.checklist")),
-                        m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), Map.of());
-                result.put("fullChecklist", Map.of("wallMs", Duration.between(t, Instant.now()).toMillis(), "tests", outcomes.size(),
-                        "passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count(),
-                        "classesAtOnce", dev.livecheck.junit.Concurrency.decide(Settings.fromSystem()).classes(),
-                        "notPassed", outcomes.stream().filter(o -> !o.passed())
-                                .map(o -> o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse("")).toList()));
-                result.put("perItem", PerItem.read(timings).json());
+                // before scenarios: every item on a call of its own (livecheck.scenarios=false); then as mvn verify runs it
+                result.put("oneCallPerItem", checklist(Map.of("livecheck.scenarios", "false"), "timings-one-call-per-item.jsonl"));
+                Map<String, Object> shared = checklist(Map.of(), "timings.jsonl");
+                result.put("fullChecklist", shared);
+                result.put("perItem", shared.get("perItem"));
             }
             result.put("peakMemoryMiB", Map.of("value", memory.peakMiB(),
                     "scope", "this JVM and its child processes (browsers, drivers, LiveKit binary); a LiveKit container is not a child and is not counted"));
@@ -72,6 +66,32 @@ public final class Benchmark {
         Files.writeString(out.resolve("bench.md"), BenchReport.markdown(result, out.resolve("timings.jsonl")));
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
         System.exit(0);
+    }
+
+    /** The checklist once, concurrently as mvn verify runs it, with these settings; its timings kept under {@code timingsName}. */
+    private static Map<String, Object> checklist(Map<String, String> properties, String timingsName) throws IOException {
+        Path timings = out().resolve("timings.jsonl");
+        Files.deleteIfExists(timings);
+        Instant t = Instant.now();
+        List<SuiteRunner.Outcome> outcomes = SuiteRunner.runConcurrently(List.of(selectPackage("dev.livecheck.checklist")),
+                m -> m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class), properties);
+        long wall = Duration.between(t, Instant.now()).toMillis();
+        Path kept = out().resolve(timingsName);
+        if (!kept.equals(timings) && Files.exists(timings)) {
+            Files.move(timings, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("settings", properties);
+        run.put("wallMs", wall);
+        run.put("tests", outcomes.size());
+        run.put("passed", outcomes.stream().filter(SuiteRunner.Outcome::passed).count());
+        run.put("classesAtOnce", dev.livecheck.junit.Concurrency.decide(Settings.fromSystem()).classes());
+        run.put("notPassed", outcomes.stream().filter(o -> !o.passed())
+                .map(o -> o.test() + ": " + o.status() + " — " + o.message().lines().findFirst().orElse("")).toList());
+        run.put("timings", kept.getFileName().toString());
+        run.put("perItem", PerItem.read(kept).json());
+        run.put("perScenario", PerItem.groups(kept));
+        return run;
     }
 
     private static Path out() {

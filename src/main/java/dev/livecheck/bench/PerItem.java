@@ -42,6 +42,27 @@ record PerItem(Map<String, Map<String, Long>> byItem) {
         return new PerItem(byItem);
     }
 
+    /** Each test class (a scenario's tests share one call): its tests, their wall time and harness overhead, summed. */
+    static Map<String, Map<String, Long>> groups(Path timings) throws IOException {
+        Map<String, Map<String, Long>> byGroup = new TreeMap<>();
+        if (!Files.isReadable(timings)) {
+            return byGroup;
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(timings)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode test = json.readTree(line);
+            Map<String, Long> g = byGroup.computeIfAbsent(test.path("group").asText(""), k -> new LinkedHashMap<>());
+            g.merge("TESTS", 1L, Long::sum);
+            g.merge("WALL", test.path("wallMs").asLong(), Long::sum);
+            long overhead = OVERHEAD.stream().mapToLong(k -> test.path("parts").path(k).asLong()).sum();
+            g.merge("HARNESS_OVERHEAD", overhead, Long::sum);
+        }
+        return byGroup;
+    }
+
     long overhead(Map<String, Long> parts) {
         return OVERHEAD.stream().mapToLong(k -> parts.getOrDefault(k, 0L)).sum();
     }

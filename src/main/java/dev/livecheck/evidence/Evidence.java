@@ -13,9 +13,14 @@ public final class Evidence {
     }
 
     public static void attachParticipant(Participant p) {
+        attachParticipant(p, java.time.Instant.EPOCH);
+    }
+
+    /** As {@link #attachParticipant(Participant)}, the console and dialogs from {@code since} on (a scenario's test: its own part of the call). */
+    public static void attachParticipant(Participant p, java.time.Instant since) {
         if (!p.isOpen()) {
             Allure.addAttachment(p.name() + " — browser", "text/plain", "the browser was closed before the end of the test");
-            attachConsole(p);
+            attachConsole(p, since);
             return;
         }
         try {
@@ -23,9 +28,10 @@ public final class Evidence {
         } catch (RuntimeException e) {
             Allure.addAttachment(p.name() + " — screenshot", "text/plain", "no screenshot: " + e.getMessage());
         }
-        attachConsole(p);
+        attachConsole(p, since);
         try {
-            java.util.List<dev.livecheck.pages.SessionPage.Dialog> dialogs = p.session().dialogs();
+            java.util.List<dev.livecheck.pages.SessionPage.Dialog> dialogs = p.session().dialogs().stream()
+                    .filter(d -> d.at() >= since.toEpochMilli()).toList();
             if (!dialogs.isEmpty()) {
                 Allure.addAttachment(p.name() + " — browser dialogs", "text/plain", dev.livecheck.redact.Redactor.redact(
                         dialogs.stream().map(d -> java.time.Instant.ofEpochMilli(d.at()) + " " + d.type() + ": " + d.message())
@@ -42,8 +48,9 @@ public final class Evidence {
         }
     }
 
-    private static void attachConsole(Participant p) {
-        Allure.addAttachment(p.name() + " — browser console", "text/plain", p.console().text());
+    private static void attachConsole(Participant p, java.time.Instant since) {
+        Allure.addAttachment(p.name() + " — browser console", "text/plain", p.console().lines().stream().filter(l -> !l.time().isBefore(since))
+                .map(dev.livecheck.browser.ConsoleLog.Line::toString).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     public static void attachServerLog(ServerLog log, int mark) {

@@ -44,17 +44,24 @@ public final class TimeSpent {
 
     private final String test;
     private final List<String> items;
+    private final String group;
     private final Instant started = Instant.now();
     private final Map<Part, Long> millis = new EnumMap<>(Part.class);
 
-    private TimeSpent(String test, List<String> items) {
+    private TimeSpent(String test, List<String> items, String group) {
         this.test = test;
         this.items = items;
+        this.group = group;
     }
 
     /** Starts timing a test on this thread. */
     public static TimeSpent begin(String test, List<String> items) {
-        TimeSpent spent = new TimeSpent(test, items);
+        return begin(test, items, "");
+    }
+
+    /** Starts timing a test of a group (its class: a scenario's tests share one call) on this thread. */
+    public static TimeSpent begin(String test, List<String> items, String group) {
+        TimeSpent spent = new TimeSpent(test, items, group);
         CURRENT.set(spent);
         return spent;
     }
@@ -102,6 +109,7 @@ public final class TimeSpent {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("test", test);
         line.put("items", items);
+        line.put("group", group);
         line.put("wallMs", wall);
         Map<String, Long> parts = new LinkedHashMap<>();
         long claimed = 0;

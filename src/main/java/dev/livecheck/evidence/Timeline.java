@@ -57,6 +57,16 @@ public final class Timeline {
         return timeline;
     }
 
+    /** Records on this thread for a test that started on another (a step done on two threads at once); {@link #leave} after. */
+    public void adopt() {
+        CURRENT.set(this);
+    }
+
+    /** This thread stops recording (for a thread that {@link #adopt adopted} a timeline). */
+    public static void leave() {
+        CURRENT.remove();
+    }
+
     /** The timeline of the test on this thread, if one is being recorded. */
     public static Optional<Timeline> current() {
         return Optional.ofNullable(CURRENT.get());

@@ -112,7 +112,7 @@ public final class ReleaseGate {
         }
         String summary = verdict.blockedOnlyByTheMachine() ? verdict.machineLine() : verdict.summary();
         PrintStream lines = arguments.enforce() ? err : out;
-        verdict.blocking().forEach(item -> lines.println(item.blockingLine()));
+        BlockingLines.of(verdict.blocking()).forEach(lines::println);
         if (verdict.blockedOnlyByTheMachine()) {
             lines.println(verdict.machineLine());
         }

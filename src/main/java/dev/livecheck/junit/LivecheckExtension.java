@@ -40,7 +40,7 @@ import java.util.function.Function;
 public final class LivecheckExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LivecheckExtension.class);
     private static final List<Class<?>> RESOLVABLE = List.of(Participant.class, LiveKitServer.class, AppUnderTest.class, Rooms.class,
-            Participants.class, Environment.class);
+            Participants.class, Environment.class, Call.class);
 
     /**
      * Run-wide: one Environment for all suites, closed when the run ends. When classes run concurrently
@@ -86,8 +86,12 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
     public void beforeEach(ExtensionContext context) {
         Partial.begin(context.getUniqueId());
         TimeSpent.begin(context.getDisplayName(), context.getTestMethod().map(m -> m.getAnnotation(Checks.class))
-                .map(c -> List.of(c.value())).orElse(List.of()));
-        holdTheMachine(context);
+                .map(c -> List.of(c.value())).orElse(List.of()), context.getParent().map(ExtensionContext::getDisplayName).orElse(""));
+        if (Scenarios.isScenario(context)) {
+            Scenarios.holdTheMachine(context);
+        } else {
+            holdTheMachine(context);
+        }
         context.getTestMethod().map(m -> m.getAnnotation(Checks.class)).ifPresent(checks -> {
             Set<?> known = checklistIds(context);
             for (String id : checks.value()) {
@@ -106,7 +110,10 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
                 NotApplicableClaims.hold(environment(context), feature);
             }
         }
-        TimeSpent.time(TimeSpent.Part.SETUP, () -> testRun(context));
+        TestRun run = TimeSpent.time(TimeSpent.Part.SETUP, () -> testRun(context));
+        if (Scenarios.isScenario(context)) {
+            Scenarios.before(context, run);
+        }
     }
 
     /**
@@ -141,21 +148,40 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         Partial.end();
         TestRun run = context.getStore(NS).get("run", TestRun.class);
         if (run != null) {
+            boolean scenario = Scenarios.isScenario(context);
+            java.util.Optional<Throwable> failure = context.getExecutionException().filter(e -> !(e instanceof TestAbortedException));
+            java.util.Optional<AssertionError> broke = scenario && context.getExecutionException().isEmpty() ? Scenarios.after(run) : java.util.Optional.empty();
+            if (scenario && failure.isPresent()) {
+                Scenarios.afterFailure(context, run, failure.get());
+            }
+            // a scenario's test not run (the call broke, or not applicable) has nothing of its own to show
+            boolean notRun = scenario && context.getExecutionException().filter(TestAbortedException.class::isInstance).isPresent();
             TimeSpent.time(TimeSpent.Part.CLEANUP, () -> {
                 try {
-                    run.attachEvidence(context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)),
-                            EnvironmentJudge.quietMachine(context.getRequiredTestMethod()));
+                    if (!notRun) {
+                        run.attachEvidence(failure.or(() -> broke), EnvironmentJudge.quietMachine(context.getRequiredTestMethod()));
+                    }
                 } finally {
-                    run.close(context.getExecutionException().isEmpty());
+                    if (scenario) {
+                        Scenarios.recordOutcome(context, context.getExecutionException().isEmpty() && broke.isEmpty());
+                    } else {
+                        run.close(context.getExecutionException().isEmpty());
+                    }
                 }
             });
+            TimeSpent.current().ifPresent(spent -> Allure.addAttachment("time spent", "text/plain",
+                    spent.end(Path.of(Settings.fromSystem().getOr("livecheck.work", "target/livecheck")))));
+            broke.ifPresent(b -> {
+                throw b;
+            });
+            return;
         }
         TimeSpent.current().ifPresent(spent -> Allure.addAttachment("time spent", "text/plain",
                 spent.end(Path.of(Settings.fromSystem().getOr("livecheck.work", "target/livecheck")))));
     }
 
     private TestRun testRun(ExtensionContext context) {
-        return context.getStore(NS).getOrComputeIfAbsent("run", k -> newRun(context), TestRun.class);
+        return Scenarios.owner(context).getStore(NS).getOrComputeIfAbsent("run", k -> newRun(context), TestRun.class);
     }
 
     private TestRun newRun(ExtensionContext context) {
@@ -192,6 +218,16 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         TestRun run = testRun(extension);
         Class<?> type = parameter.getParameter().getType();
         Environment env = run.environment();
+        boolean onTheCall = Scenarios.isScenario(extension)
+                || Arrays.stream(extension.getRequiredTestMethod().getParameterTypes()).anyMatch(Call.class::equals);
+        if (type == Call.class || (type == Participant.class && onTheCall)) {
+            Call call = run.call((name, role) -> new Participants(run).start(name, role));
+            Scenarios.observing(extension, call);
+            if (type == Call.class) {
+                return call;
+            }
+            return roleOf(parameter.getParameter()) == Role.PROVIDER ? call.provider() : call.client();
+        }
         if (type == Participant.class) {
             return participants(run, extension).get(parameter.getParameter().getName());
         }

@@ -24,9 +24,11 @@ final class TestRun implements AutoCloseable {
     private final Environment environment;
     private final AppUnderTest app;
     private final boolean ownApp;
-    private final int logMark;
+    private int logMark;
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
-    private final FailureStory story;
+    private FailureStory story;
+    private volatile Call call;
+    private final Object callLock = new Object();
     private final Map<Participant, List<CallSample>> calls = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
@@ -41,6 +43,46 @@ final class TestRun implements AutoCloseable {
 
     Environment environment() {
         return environment;
+    }
+
+    /**
+     * A scenario's next test: its own evidence from here on (timeline, LiveKit's log, consoles, calls and the machine
+     * since now), the same browsers and call.
+     */
+    synchronized void beginWindow() {
+        story.close();
+        logMark = environment.livekit().log().mark();
+        story = FailureStory.begin(environment.livekit().log(), logMark, Settings.fromSystem());
+        participants.forEach(story::watch);
+        calls.clear();
+    }
+
+    /**
+     * The scenario's call: the provider and the client, their browsers started at once on first use, every answer
+     * their browsers get watched for the API secret from the first page on (SEC-04 judges it).
+     */
+    Call call(java.util.function.BiFunction<String, dev.livecheck.media.Role, Participant> starter) {
+        synchronized (callLock) { // not this run's own lock: starting a browser takes it
+            return startedCall(starter);
+        }
+    }
+
+    private Call startedCall(java.util.function.BiFunction<String, dev.livecheck.media.Role, Participant> starter) {
+        if (call == null) {
+            java.util.concurrent.CompletableFuture<Participant> client = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> starter.apply("client", dev.livecheck.media.Role.CLIENT));
+            Participant provider = starter.apply("provider", dev.livecheck.media.Role.PROVIDER);
+            Participant c = client.join();
+            String secret = environment.livekit().credentials().apiSecret();
+            provider.traffic().watchResponses(body -> body.contains(secret));
+            c.traffic().watchResponses(body -> body.contains(secret));
+            call = new Call(provider, c, app, environment.livekit().rooms());
+        }
+        return call;
+    }
+
+    Optional<Call> existingCall() {
+        return Optional.ofNullable(call);
     }
 
     AppUnderTest app() {
@@ -94,7 +136,7 @@ final class TestRun implements AutoCloseable {
             calls.forEach((p, samples) -> story.addEvents(CallEvidence.events(p.name(), samples, story.started())));
             story.attach(participants, failure.get());
         }
-        participants.forEach(Evidence::attachParticipant);
+        participants.forEach(p -> Evidence.attachParticipant(p, story.started()));
         calls.forEach((p, samples) -> CallEvidence.attach(p.name(), samples, story.started()));
         MachineEvidence.attach(load, quietMachine);
         Evidence.attachServerLog(environment.livekit().log(), logMark);

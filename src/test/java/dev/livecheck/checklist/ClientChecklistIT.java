@@ -2,30 +2,35 @@ package dev.livecheck.checklist;
 
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
-import dev.livecheck.check.Consultation;
 import dev.livecheck.check.Grants;
 import dev.livecheck.check.Joining;
 import dev.livecheck.check.MediaFlow;
-import dev.livecheck.check.Quality;
 import dev.livecheck.check.ScreenShare;
 import dev.livecheck.check.ServerView;
+import dev.livecheck.junit.Call;
+import dev.livecheck.junit.ChangesTheCall;
 import dev.livecheck.junit.Checks;
-import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.junit.LiveCheck;
-import dev.livecheck.junit.Measured;
 import dev.livecheck.junit.Needs;
+import dev.livecheck.junit.Scenario;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.livekit.TokenClaims;
 import livekit.LivekitModels;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
-import java.util.List;
 
-import static dev.livecheck.check.Waits.waitUntil;
+import static dev.livecheck.junit.Call.Stage.BOOKINGS_OPEN;
+import static dev.livecheck.junit.Call.Stage.CLIENT_IN_ROOM;
+import static dev.livecheck.junit.Call.Stage.EACH_SEES_THE_OTHER;
+import static dev.livecheck.junit.Call.Stage.SIGNED_IN;
+
 import static dev.livecheck.profile.Feature.BOOKINGS;
 import static dev.livecheck.profile.Feature.LOGIN;
 import static dev.livecheck.profile.Feature.RECORDING;
@@ -34,45 +39,50 @@ import static livekit.LivekitModels.TrackSource.CAMERA;
 import static livekit.LivekitModels.TrackSource.MICROPHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The client's checklist, line by line, on one call: signed in, their bookings, the same LIVE booking, the join and
+ * its time, the provider's video, camera and microphone both ways, no recording controls (and no recording for them,
+ * whatever they try) — then a screen shared and stopped. C-10, measured on media of its own, is RealTimeIT.
+ */
 @LiveCheck
+@Scenario("the client's side of one call")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("client")
 @DisplayName("Client checklist")
 class ClientChecklistIT {
-    /** How long C-10 watches each direction: long enough for a freeze or a drift to show. */
-    private static final Duration REAL_TIME_WINDOW = Duration.ofSeconds(20);
 
     @Test
+    @Order(1)
     @Checks("C-01")
     @Needs(LOGIN)
     @DisplayName("C-01 Login successfully")
-    void logsIn(Participant client) {
-        client.logIn();
+    void logsIn(Call call) {
+        Participant client = call.reach(SIGNED_IN).client();
 
         assertThat(client.nav().currentUser()).as("signed-in user shown").isNotBlank();
         assertThat(client.loginPage().isShown()).as("login form gone").isFalse();
     }
 
     @Test
+    @Order(2)
     @Checks("C-02")
     @Needs({LOGIN, BOOKINGS})
     @DisplayName("C-02 Navigate to My Bookings")
-    void navigatesToMyBookings(Participant client, AppUnderTest app) {
-        client.logIn();
-        client.openBookings();
+    void navigatesToMyBookings(Call call, AppUnderTest app) {
+        Participant client = call.reach(BOOKINGS_OPEN).client();
 
         assertThat(client.bookings().title()).isEqualTo(app.profile().text("bookings.title.client").orElseThrow());
     }
 
     @Test
+    @Order(3)
     @Checks("C-03")
     @Needs(BOOKINGS)
     @DisplayName("C-03 Find same LIVE booking")
-    void findsTheSameLiveBooking(Participant client, Participant provider, AppUnderTest app) {
+    void findsTheSameLiveBooking(Call call, AppUnderTest app) {
         String live = app.profile().liveSession();
-        provider.logIn();
-        provider.openBookings();
-        client.logIn();
-        client.openBookings();
+        Participant client = call.reach(BOOKINGS_OPEN).client();
+        Participant provider = call.provider();
 
         assertThat(client.bookings().lists(live)).as("booking %s on the client's list", live).isTrue();
         assertThat(provider.bookings().lists(live)).as("booking %s on the provider's list", live).isTrue();
@@ -82,39 +92,54 @@ class ClientChecklistIT {
     }
 
     @Test
+    @Order(4)
     @Checks("C-04")
     @DisplayName("C-04 Click \"Join Live Session\"")
-    void clicksJoinLiveSession(Participant client, AppUnderTest app, Rooms rooms) {
-        client.logInAndJoin();
+    void clicksJoinLiveSession(Call call, AppUnderTest app, Rooms rooms) {
+        Participant client = call.reach(CLIENT_IN_ROOM).client();
 
-        Joining.awaitJoined(client, app, rooms);
+        Joining.assertJoined(client, call.connectedAfter(client), app, rooms);
     }
 
     @Test
+    @Order(5)
     @Checks("C-05")
     @DisplayName("C-05 Connection establishes within 30 seconds")
-    void connectsWithin30Seconds(Participant client, Rooms rooms) {
-        client.logInAndJoin();
+    void connectsWithin30Seconds(Call call, Rooms rooms) {
+        Participant client = call.reach(CLIENT_IN_ROOM).client();
 
-        Joining.awaitConnectedWithin(client, Duration.ofSeconds(30), rooms);
+        Joining.assertConnectedWithin(client, call.connectedAfter(client), Duration.ofSeconds(30), rooms);
     }
 
     @Test
+    @Order(6)
+    @Checks("C-09")
+    @DisplayName("C-09 Can see provider video")
+    void seesProviderVideo(Call call) {
+        call.reach(EACH_SEES_THE_OTHER);
+
+        MediaFlow.awaitVideoFrom(call.provider(), call.client());
+    }
+
+    @Test
+    @Order(7)
     @Checks("C-06")
     @DisplayName("C-06 Camera and microphone work")
-    void cameraAndMicrophoneWork(Participant client, Participant provider, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void cameraAndMicrophoneWork(Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
 
-        MediaFlow.awaitServerListsTracks(rooms, client, CAMERA, MICROPHONE);
-        MediaFlow.awaitMediaFrom(client, provider);
+        MediaFlow.awaitServerListsTracks(rooms, call.client(), CAMERA, MICROPHONE);
+        MediaFlow.awaitMediaFrom(call.client(), call.provider());
     }
 
     @Test
+    @Order(8)
     @Checks("C-07")
     @Needs(RECORDING)
+    @ChangesTheCall
     @DisplayName("C-07 No recording controls visible")
-    void seesNoRecordingControls(Participant client, Participant provider, Rooms rooms, LiveKitServer livekit, AppUnderTest app) {
-        Consultation.joinBoth(provider, client);
+    void seesNoRecordingControls(Call call, Rooms rooms, LiveKitServer livekit, AppUnderTest app) {
+        Participant client = call.reach(EACH_SEES_THE_OTHER).client();
 
         assertThat(client.session().showsRecordingControls()).as("recording controls on the client's page").isFalse();
         TokenClaims token = Grants.tokenOf(client);
@@ -130,37 +155,17 @@ class ClientChecklistIT {
     }
 
     @Test
+    @Order(9)
     @Checks("C-08")
     @Needs(SCREEN_SHARE)
+    @ChangesTheCall
     @DisplayName("C-08 Screen sharing works")
-    void sharesScreen(Participant client, Participant provider, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void sharesScreen(Call call, Rooms rooms) {
+        Participant client = call.reach(EACH_SEES_THE_OTHER).client();
 
         ScreenShare.start(client);
-        ScreenShare.awaitShared(client, provider, rooms);
+        ScreenShare.awaitShared(client, call.provider(), rooms);
         ScreenShare.stop(client);
-        ScreenShare.awaitGone(client, provider, rooms);
-    }
-
-    @Test
-    @Checks("C-09")
-    @DisplayName("C-09 Can see provider video")
-    void seesProviderVideo(Participant client, Participant provider) {
-        Consultation.joinBoth(provider, client);
-
-        MediaFlow.awaitVideoFrom(provider, client);
-    }
-
-    @Test
-    @Checks("C-10")
-    @TimingSensitive
-    @DisplayName("C-10 Real-time communication works")
-    void communicatesInRealTime(@Measured Participant client, @Measured Participant provider, AppUnderTest app) {
-        Consultation.joinBoth(provider, client);
-        MediaFlow.awaitMediaBothWays(provider, client);
-
-        List<Quality.Measurement> both = Quality.measureBothWays(provider, client, REAL_TIME_WINDOW, "clean network");
-        both.forEach(direction -> Quality.assertWithin(direction, app.profile().quality()));
-        waitUntil("both pages still connected").until(() -> client.session().isConnected() && provider.session().isConnected());
+        ScreenShare.awaitGone(client, call.provider(), rooms);
     }
 }

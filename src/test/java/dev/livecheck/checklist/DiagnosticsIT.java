@@ -4,51 +4,60 @@ import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.ConsoleLog;
 import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Configuration;
-import dev.livecheck.check.Consultation;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
+import dev.livecheck.junit.Call;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.Environment;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Needs;
 import dev.livecheck.junit.Partial;
 import dev.livecheck.profile.AppProfile;
+import dev.livecheck.junit.Scenario;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.pages.SessionPage;
 import dev.livecheck.profile.NamePattern;
 import livekit.LivekitModels;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static dev.livecheck.profile.Feature.ROLES;
+import static dev.livecheck.junit.Call.Stage.EACH_SEES_THE_OTHER;
+import static dev.livecheck.junit.Call.Stage.PROVIDER_IN_ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The "both stuck on Waiting for…" troubleshooting guide, item by item. */
 @LiveCheck
+@Scenario("both in one call: what the troubleshooting guide has verified")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("diagnostics")
 @DisplayName("Diagnostics: both see \"Waiting for…\"")
 class DiagnosticsIT {
     @Test
+    @Order(1)
     @Checks("D-01")
     @DisplayName("D-01 LiveKit environment variables are set")
-    void livekitEnvironmentVariablesAreSet(Participant provider, Environment environment, Rooms rooms, AppUnderTest app) {
-        provider.logInAndJoin();
+    void livekitEnvironmentVariablesAreSet(Call call, Environment environment, Rooms rooms) {
+        Participant provider = call.reach(PROVIDER_IN_ROOM).provider();
 
         Configuration.assertConfiguredFor(provider, environment.livekit(), environment.livekitUrlsForBrowsers());
-        Presence.awaitInRoom(provider, app.connectTimeout());
         Presence.awaitServerLists(rooms, provider);
     }
 
     @Test
+    @Order(2)
     @Checks("D-02")
     @DisplayName("D-02 Both users can access the same URL")
-    void bothUsersAccessTheSameUrl(Participant provider, Participant client, AppUnderTest app) {
-        Consultation.joinBoth(provider, client);
+    void bothUsersAccessTheSameUrl(Participant provider, Participant client, Call call, AppUnderTest app) {
+        call.reach(EACH_SEES_THE_OTHER);
 
         assertThat(client.driver().getCurrentUrl()).as("the client's session URL").isEqualTo(provider.driver().getCurrentUrl());
         assertThat(provider.currentPath().replaceFirst("[?#].*$", ""))
@@ -61,10 +70,11 @@ class DiagnosticsIT {
     }
 
     @Test
+    @Order(3)
     @Checks("D-03")
     @DisplayName("D-03 Console shows connection success (no errors)")
-    void consoleShowsConnectionSuccessWithoutErrors(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void consoleShowsConnectionSuccessWithoutErrors(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
         Presence.awaitServerLists(rooms, provider, client);
 
         for (Participant p : List.of(provider, client)) {
@@ -76,10 +86,11 @@ class DiagnosticsIT {
     }
 
     @Test
+    @Order(4)
     @Checks("D-04")
     @DisplayName("D-04 Console shows participants detected (2, with roles)")
-    void consoleShowsParticipantsDetected(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void consoleShowsParticipantsDetected(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
         Presence.awaitServerLists(rooms, provider, client);
         if (provider.profile().conventions().consoleLine("participantsDetected", Map.of("count", "2")).isEmpty()
                 && provider.profile().conventions().consoleLine("participant", Map.of("identity", "", "role", "")).isEmpty()) {
@@ -104,10 +115,11 @@ class DiagnosticsIT {
     }
 
     @Test
+    @Order(5)
     @Checks("D-05")
     @DisplayName("D-05 Room name matches on both sides")
-    void roomNameMatches(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void roomNameMatches(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
 
         Presence.awaitServerLists(rooms, provider, client);
         String room = ServerView.find(rooms, provider).orElseThrow().room();
@@ -119,10 +131,11 @@ class DiagnosticsIT {
     }
 
     @Test
+    @Order(6)
     @Checks("D-06")
     @DisplayName("D-06 Identities are correctly formatted (provider-{id}, client-{id})")
-    void identitiesCorrectlyFormatted(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void identitiesCorrectlyFormatted(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
 
         List<String> identities = ServerView.everyoneInSession(rooms, provider).stream().map(LivekitModels.ParticipantInfo::getIdentity).toList();
         assertThat(identities).as("identities LiveKit lists").hasSize(2)
@@ -134,11 +147,12 @@ class DiagnosticsIT {
     }
 
     @Test
+    @Order(7)
     @Checks("D-07")
     @Needs(ROLES)
     @DisplayName("D-07 Metadata includes role field")
-    void metadataIncludesRole(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void metadataIncludesRole(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
 
         for (Participant p : List.of(provider, client)) {
             LivekitModels.ParticipantInfo info = ServerView.find(rooms, p).orElseThrow().info();

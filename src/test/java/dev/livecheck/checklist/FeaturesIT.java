@@ -1,27 +1,27 @@
 package dev.livecheck.checklist;
 
-import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
-import dev.livecheck.check.Consultation;
-import dev.livecheck.check.ConnectionQuality;
 import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
+import dev.livecheck.junit.Call;
+import dev.livecheck.junit.ChangesTheCall;
 import dev.livecheck.junit.Checks;
-import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Needs;
-import dev.livecheck.junit.NetworkFaults;
+import dev.livecheck.junit.Scenario;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.media.MediaCatalog;
-import dev.livecheck.net.Impairment;
 import dev.livecheck.pages.SessionPage;
 import dev.livecheck.profile.Feature;
 import io.qameta.allure.Allure;
 import livekit.LivekitModels;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,21 +29,29 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static dev.livecheck.check.Waits.waitUntil;
-import static dev.livecheck.profile.Feature.CONNECTION_QUALITY;
 import static dev.livecheck.profile.Feature.PARTICIPANT_LIST;
+import static dev.livecheck.junit.Call.Stage.EACH_SEES_THE_OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a session offers (the seed's "Features Available"), seen from the other side. */
+/**
+ * What a session offers, seen from the other side, on one call: each tile's name, then the camera off and on, the
+ * microphone muted and unmuted, and the participant list as the client leaves and comes back. F-05, on a network of
+ * its own, is ConnectionQualityIT.
+ */
 @LiveCheck
+@Scenario("one call, its features tried and put back")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("features")
 @DisplayName("Features")
 class FeaturesIT {
 
     @Test
+    @Order(3)
     @Checks("F-01")
+    @ChangesTheCall
     @DisplayName("F-01 Mute and unmute are heard by the other side")
-    void muteAndUnmuteAreHeardByTheOtherSide(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void muteAndUnmuteAreHeardByTheOtherSide(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
         MediaFlow.awaitAudioFrom(client, provider);
 
         Allure.step("the client mutes", () -> {
@@ -59,10 +67,12 @@ class FeaturesIT {
     }
 
     @Test
+    @Order(2)
     @Checks("F-02")
+    @ChangesTheCall
     @DisplayName("F-02 Camera off and on are seen by the other side")
-    void cameraOffAndOnAreSeenByTheOtherSide(Participant provider, Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
+    void cameraOffAndOnAreSeenByTheOtherSide(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
         MediaFlow.awaitVideoFrom(client, provider);
 
         Allure.step("the client turns the camera off", () -> {
@@ -79,10 +89,11 @@ class FeaturesIT {
     }
 
     @Test
+    @Order(1)
     @Checks("F-03")
     @DisplayName("F-03 Each tile shows the right person's name (and role)")
-    void eachTileShowsTheRightPersonsName(Participant provider, Participant client) {
-        Consultation.joinBoth(provider, client);
+    void eachTileShowsTheRightPersonsName(Participant provider, Participant client, Call call) {
+        call.reach(EACH_SEES_THE_OTHER);
 
         for (Participant[] pair : List.of(new Participant[] {provider, client}, new Participant[] {client, provider})) {
             Participant viewer = pair[0];
@@ -105,43 +116,23 @@ class FeaturesIT {
     }
 
     @Test
+    @Order(4)
     @Checks("F-04")
+    @ChangesTheCall
     @Needs(PARTICIPANT_LIST)
     @DisplayName("F-04 The participant list follows who is in the room")
-    void theParticipantListFollowsWhoIsInTheRoom(Participant provider, Participant client, Rooms rooms, AppUnderTest app) {
-        provider.logInAndJoin();
-        Presence.awaitInRoom(provider, app.connectTimeout());
-        awaitListMatchesLiveKit(provider, rooms, "the provider alone");
-
-        client.logInAndJoin();
-        Presence.awaitEachSeesTheOther(provider, client);
-        awaitListMatchesLiveKit(provider, rooms, "the client joined");
+    void theParticipantListFollowsWhoIsInTheRoom(Participant provider, Participant client, Call call, Rooms rooms) {
+        call.reach(EACH_SEES_THE_OTHER);
+        awaitListMatchesLiveKit(provider, rooms, "both in the call");
         awaitListMatchesLiveKit(client, rooms, "the client joined");
 
         client.session().leave();
         Presence.awaitServerDropped(rooms, client);
-        awaitListMatchesLiveKit(provider, rooms, "the client left");
+        awaitListMatchesLiveKit(provider, rooms, "the client left: the provider alone");
 
         client.rejoin();
         Presence.awaitEachSeesTheOther(provider, client);
         awaitListMatchesLiveKit(provider, rooms, "the client came back");
-    }
-
-    @Test
-    @Checks("F-05")
-    @TimingSensitive
-    @Needs(CONNECTION_QUALITY)
-    @DisplayName("F-05 Connection quality is shown, and drops on a bad network")
-    void connectionQualityIsShownAndDropsOnABadNetwork(Participant provider, @NetworkFaults Participant client, Rooms rooms) {
-        Consultation.joinBoth(provider, client);
-        waitUntil("the provider's page shows the client's connection quality").untilAsserted(() ->
-                assertThat(provider.session().connectionQualityOf(client.asPerson())).as("quality shown for the client").isIn("excellent", "good"));
-
-        Allure.step("the client's network loses 15 % of its packets and is capped at 300 kbit/s", () ->
-                client.network().impair(Impairment.none().withLoss(0.15).withRate(300_000)));
-        ConnectionQuality.awaitServerRatesBelowExcellent(client, provider, rooms);
-        ConnectionQuality.awaitPageShowsBelowExcellent(client, provider);
-        client.network().restore();
     }
 
     /** LiveKit marks the participant's track of this source muted (or, muted, lists none of it). */

@@ -3,7 +3,6 @@ package dev.livecheck.checklist;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.app.AppUnderTest;
 import dev.livecheck.browser.Participant;
-import dev.livecheck.check.Consultation;
 import dev.livecheck.check.ErrorWording;
 import dev.livecheck.check.Grants;
 import dev.livecheck.check.Presence;
@@ -11,9 +10,12 @@ import dev.livecheck.check.Secrets;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.check.Waits;
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.junit.Call;
+import dev.livecheck.junit.ChangesTheCall;
 import dev.livecheck.junit.Checks;
 import dev.livecheck.junit.LiveCheck;
 import dev.livecheck.junit.Needs;
+import dev.livecheck.junit.Scenario;
 import dev.livecheck.livekit.LiveKitServer;
 import dev.livecheck.livekit.Rooms;
 import dev.livecheck.livekit.ServerApi;
@@ -22,8 +24,11 @@ import dev.livecheck.profile.Feature;
 import dev.livecheck.profile.RoleSource;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +39,18 @@ import static dev.livecheck.check.ErrorWording.Action.GO_BACK;
 import static dev.livecheck.check.ErrorWording.Problem.BOOKING;
 import static dev.livecheck.check.Waits.waitUntil;
 import static dev.livecheck.profile.Feature.BOOKINGS;
+import static dev.livecheck.junit.Call.Stage.CLIENT_IN_ROOM;
+import static dev.livecheck.junit.Call.Stage.EACH_SEES_THE_OTHER;
+import static dev.livecheck.junit.Call.Stage.SIGNED_IN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a client must never be able to do, whatever its browser sends. */
+/**
+ * What a client must never be able to do, whatever its browser sends — on one call: before joining, someone else's
+ * booking; in the call, its token's grants and the secret; last, a promotion it asks LiveKit for.
+ */
 @LiveCheck
+@Scenario("a client's one call, tried for what it must not do")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("security")
 @DisplayName("Security")
 class SecurityIT {
@@ -46,13 +59,14 @@ class SecurityIT {
             "ingressAdmin", "recorder", "hidden", "agent");
 
     @Test
+    @Order(1)
     @Checks("SEC-01")
     @Needs(BOOKINGS)
     @DisplayName("SEC-01 A client cannot get into someone else's booking")
-    void aClientCannotGetIntoSomeoneElsesBooking(Participant client, Rooms rooms, AppUnderTest app) {
+    void aClientCannotGetIntoSomeoneElsesBooking(Call call, Rooms rooms, AppUnderTest app) {
         String theirs = app.profile().session("notTheirs").orElseThrow(() -> new LivecheckException("app profile " + app.profile().name()
                 + " names no sessions.notTheirs (a booking the client is not part of): add one so SEC-01 can try it"));
-        client.logIn();
+        Participant client = call.reach(SIGNED_IN).client();
         client.open(app.profile().sessionPath(theirs));
 
         waitUntil("the client's page refuses booking " + theirs).until(() -> client.session().showsError());
@@ -66,11 +80,11 @@ class SecurityIT {
     }
 
     @Test
+    @Order(2)
     @Checks("SEC-02")
     @DisplayName("SEC-02 The client's token is least-privilege")
-    void theClientsTokenIsLeastPrivilege(Participant client, Participant provider, AppUnderTest app) {
-        client.logInAndJoin();
-        Presence.awaitInRoom(client, app.connectTimeout());
+    void theClientsTokenIsLeastPrivilege(Participant client, Participant provider, Call call) {
+        call.reach(CLIENT_IN_ROOM);
 
         TokenClaims token = Grants.tokenOf(client);
         for (String grant : PRIVILEGED) {
@@ -83,10 +97,12 @@ class SecurityIT {
     }
 
     @Test
+    @Order(4)
     @Checks("SEC-03")
+    @ChangesTheCall
     @DisplayName("SEC-03 A client cannot promote itself")
-    void aClientCannotPromoteItself(Participant client, Participant provider, Rooms rooms, LiveKitServer livekit, AppUnderTest app) {
-        Consultation.joinBoth(provider, client);
+    void aClientCannotPromoteItself(Participant client, Participant provider, Call call, Rooms rooms, LiveKitServer livekit, AppUnderTest app) {
+        call.reach(EACH_SEES_THE_OTHER);
         ServerView.Listed before = ServerView.find(rooms, client).orElseThrow();
 
         Allure.step("the client's page asks LiveKit, on its own connection, to make it the " + provider.roleName(), () ->
@@ -109,13 +125,12 @@ class SecurityIT {
     }
 
     @Test
+    @Order(3)
     @Checks("SEC-04")
     @DisplayName("SEC-04 The LiveKit API secret never reaches a browser")
-    void theApiSecretNeverReachesABrowser(Participant provider, Participant client, LiveKitServer livekit) {
+    void theApiSecretNeverReachesABrowser(Participant provider, Participant client, Call call, LiveKitServer livekit) {
         String secret = livekit.credentials().apiSecret();
-        provider.traffic().watchResponses(body -> body.contains(secret));
-        client.traffic().watchResponses(body -> body.contains(secret));
-        Consultation.joinBoth(provider, client);
+        call.reach(EACH_SEES_THE_OTHER); // every answer both browsers got, from their first page on, was watched for it
 
         for (Participant p : List.of(provider, client)) {
             Secrets.assertNeverReached(p, secret, "the LiveKit API secret");

@@ -130,6 +130,19 @@ class ReleaseGateTest {
     }
 
     @Test
+    void itemsNotRunBecauseTheirSharedCallBrokeNameTheCauseOnce() throws IOException {
+        String broke = "not run: the call broke in \"P-01 Login successfully\": the provider's page never signed in";
+        results.result("app.ProviderIT.login", "failed").checks("P-01").message("the provider's page never signed in").write();
+        results.result("app.ProviderIT.findBooking", "skipped").checks("P-02").message(broke).write();
+        results.result("app.ClientIT.join", "skipped").checks("C-01").message(broke).write();
+
+        assertThat(gate()).isEqualTo(1);
+
+        assertThat(stderr()).isEqualTo("P-01 Login successfully: failed — the provider's page never signed in\n"
+                + "P-02, C-01: not run (2 items) — the call broke in \"P-01 Login successfully\": the provider's page never signed in\n");
+    }
+
+    @Test
     void notApplicableItemIsCountedApartAndLetsTheReleaseThrough() throws IOException {
         allButFindBookingPass();
         results.result("app.ProviderIT.findBooking", "skipped").checks("P-02").notApplicable("the app has no bookings").write();

@@ -84,7 +84,7 @@ class EnvironmentVerdictIT {
         AllureLifecycle outer = Allure.getLifecycle();
         Allure.setLifecycle(lifecycle);
         try {
-            return SuiteRunner.run(List.of(selectClass("dev.livecheck.checklist.ClientChecklistIT"), selectClass("dev.livecheck.checklist.FeaturesIT")),
+            return SuiteRunner.run(List.of(selectClass("dev.livecheck.checklist.RealTimeIT"), selectClass("dev.livecheck.checklist.ConnectionQualityIT")),
                     m -> which.contains(m.getName()), properties, new AllureJunitPlatform(lifecycle));
         } finally {
             Allure.setLifecycle(outer);

@@ -59,7 +59,7 @@ class HarnessCanFailIT {
         awaitNothingLeftSince(before);
     }
 
-    private static void awaitNothingLeftSince(Leaks before) {
+    static void awaitNothingLeftSince(Leaks before) {
         waitUntil("every browser, driver, LiveKit and app of the nested run stopped", Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(Leaks.now().minus(before)).as("left running by the nested run").matches(Leaks::isEmpty));
     }
