@@ -87,8 +87,9 @@ class UdpRelayTest {
         assertThat(order).isSorted();
         List<Long> rtts = roundTrips(15);
         Collections.sort(rtts);
-        assertThat(rtts.get(0)).isGreaterThanOrEqualTo(40_000_000L); // 2 × (40 - 20)
-        assertThat(rtts.get(rtts.size() - 1)).isLessThan(200_000_000L); // 2 × (40 + 20) + slack for a loaded machine
+        assertThat(rtts.get(0)).isGreaterThanOrEqualTo(40_000_000L); // 2 × (40 - 20): a busy machine only adds to it
+        // no upper bound here: a loaded machine adds to every round trip (a timed assertion failed so at load 40);
+        // the jitter's own bounds are LinkModelTest's, where no clock is involved
         assertThat(rtts.get(rtts.size() - 1) - rtts.get(0)).isGreaterThan(10_000_000L);
     }
 
