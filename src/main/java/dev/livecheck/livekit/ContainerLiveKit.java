@@ -1,6 +1,8 @@
 package dev.livecheck.livekit;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.livecheck.config.LivecheckException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -71,7 +73,12 @@ final class ContainerLiveKit extends LocalLiveKit {
             String pid = c.getLabels().getOrDefault(PID_LABEL, "0");
             boolean ownerAlive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
             if (!ownerAlive) {
-                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                try {
+                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                } catch (ConflictException | NotFoundException alreadyGoing) {
+                    // Another livecheck JVM starting at the same moment is removing the same leftover (409 "removal
+                    // already in progress"), or has removed it: either way it is going, which is all this wants.
+                }
             }
         });
     }
