@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(Integer.MAX_VALUE)
 class SecretsScanIT {
     private static final Pattern INLINED = Pattern.compile("d\\('([^']++)','([A-Za-z0-9+/=]*+)'\\)");
+    private static final Pattern DATA_URL = Pattern.compile("data:([A-Za-z0-9.+/-]*+)((?:;[A-Za-z0-9=.-]+)*?);base64,([A-Za-z0-9+/=]++)");
 
     @Test
     void noSecretOrTokenReachedTheReports(Environment environment) throws IOException {
@@ -61,23 +62,45 @@ class SecretsScanIT {
     }
 
     /**
-     * A single-file Allure report inlines every file as {@code d('name','base64')}: base64 of any JSON begins with
-     * {@code eyJ}, as a JWT does, and a token inside an attachment would be hidden by the encoding. So the scan reads
-     * each inlined file decoded, in place of its base64.
+     * A single-file Allure report inlines every file as {@code d('name','base64')}, and its scripts, styles, fonts and
+     * icons as base64 {@code data:} URLs, styles holding more of them: base64 of any JSON begins with {@code eyJ}, as a
+     * JWT does, and random base64 holds {@code eyJ} now and then, while a token inside an attachment would be hidden by
+     * the encoding. So the scan reads every inlined file and every textual data URL decoded (nested ones too), and
+     * drops binary payloads (images, fonts), which carry no text.
      */
-    private static String readable(String text) {
-        Matcher inlined = INLINED.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (inlined.find()) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(inlined.group(2)), StandardCharsets.ISO_8859_1);
-            } catch (IllegalArgumentException notBase64) {
-                decoded = inlined.group(2);
+    static String readable(String text) {
+        String out = text;
+        for (int depth = 0; depth < 4; depth++) {
+            String before = out;
+            out = replace(INLINED, out, m -> "d('" + m.group(1) + "','" + decoded(m.group(2)) + "')");
+            out = replace(DATA_URL, out, m -> "data:" + m.group(1) + "," + (textual(m.group(1)) ? decoded(m.group(3)) : "(binary)"));
+            if (out.equals(before)) {
+                break;
             }
-            inlined.appendReplacement(out, Matcher.quoteReplacement("d('" + inlined.group(1) + "','" + decoded + "')"));
         }
-        inlined.appendTail(out);
+        return out;
+    }
+
+    private static boolean textual(String mediaType) {
+        return mediaType.startsWith("text/") || mediaType.contains("javascript") || mediaType.contains("json") || mediaType.contains("xml")
+                || mediaType.contains("svg");
+    }
+
+    private static String decoded(String base64) {
+        try {
+            return new String(Base64.getDecoder().decode(base64), StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException notBase64) {
+            return base64;
+        }
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
+        }
+        m.appendTail(out);
         return out.toString();
     }
 }
