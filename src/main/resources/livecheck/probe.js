@@ -90,7 +90,71 @@
     }
     const n = d.length / 4;
     return { r: Math.round(r / n), g: Math.round(gr / n), b: Math.round(b / n), hash,
-      width: video.videoWidth, height: video.videoHeight, paused: video.paused };
+      width: video.videoWidth, height: video.videoHeight, paused: video.paused, screen: onScreen(video) };
+  }
+
+  // Whether a person would see this element: rendered (not display:none, visibility hidden or fully transparent),
+  // its size on the page, inside the viewport once scrolled to, and nothing opaque painted over its centre. The
+  // decoder can be busy for an element nobody sees: a 0x0 video, or one under a leftover "Waiting for…" overlay.
+  function onScreen(el) {
+    const box = el.getBoundingClientRect();
+    const out = { w: Math.round(box.width), h: Math.round(box.height), hidden: null, coveredBy: null };
+    let opacity = 1;
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === 'none') { out.hidden = 'display:none'; return out; }
+      opacity *= Number(style.opacity);
+      if (node === el && style.visibility !== 'visible') { out.hidden = 'visibility:' + style.visibility; return out; }
+    }
+    if (opacity < 0.1) { out.hidden = 'opacity ' + opacity.toFixed(2); return out; }
+    if (box.width < 1 || box.height < 1) { out.hidden = 'no size'; return out; }
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) el.scrollIntoView({ block: 'center', inline: 'center' });
+    return onScreenInView(el, out);
+  }
+
+  function onScreenInView(el, out) {
+    const box = el.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) { out.hidden = 'outside the window'; return out; }
+    for (const above of document.elementsFromPoint(x, y)) {
+      if (above === el || el.contains(above)) break;
+      if (paints(above)) { out.coveredBy = describe(above); return out; }
+    }
+    // hit-testing skips what has pointer-events:none, a usual style for overlays: look for those in the element's
+    // tile (its nearest three ancestors), positioned over its centre and later in the document, so painted above it
+    let tile = el;
+    for (let i = 0; i < 3 && tile.parentElement; i++) tile = tile.parentElement;
+    for (const other of tile.querySelectorAll('*')) {
+      if (other === el || other.contains(el) || el.contains(other)) continue;
+      if (!(el.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      const style = getComputedStyle(other);
+      if (style.pointerEvents !== 'none' || !['absolute', 'fixed'].includes(style.position) || Number(style.zIndex) < 0) continue;
+      if (style.display === 'none' || style.visibility !== 'visible') continue;
+      const r = other.getBoundingClientRect();
+      if (x < r.left || x > r.right || y < r.top || y > r.bottom) continue;
+      if (paints(other)) { out.coveredBy = describe(other); return out; }
+    }
+    return out;
+  }
+
+  // An element paints over what lies beneath when it is a picture of its own or has a mostly opaque background,
+  // and it and its ancestors are mostly opaque (a transparent click-catcher or an invisible placeholder does not).
+  function paints(node) {
+    let opacity = 1;
+    for (let n = node; n && n.nodeType === 1; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+    if (opacity < 0.5) return false;
+    const style = getComputedStyle(node);
+    if (['IMG', 'VIDEO', 'CANVAS'].includes(node.tagName)) return true;
+    if (style.backgroundImage && style.backgroundImage !== 'none') return true;
+    const alpha = (style.backgroundColor.match(/[\d.]+/g) || []).map(Number);
+    return alpha.length === 3 || (alpha.length === 4 && alpha[3] >= 0.5);
+  }
+
+  function describe(node) {
+    const id = node.getAttribute('data-testid') || node.id || (typeof node.className === 'string' ? node.className.split(' ')[0] : '');
+    const text = (node.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+    return node.tagName.toLowerCase() + (id ? '[' + id + ']' : '') + (text ? ' "' + text + '"' : '');
   }
 
   // What an <audio>/<video> element gives the listener: whether it plays at all (attached, not paused, not
@@ -115,12 +179,15 @@
     const bins = new Float32Array(analyser.frequencyBinCount);
     analyser.getFloatFrequencyData(bins);
     const binHz = context.sampleRate / analyser.fftSize;
-    let best = -1;
-    for (let i = Math.ceil(100 / binHz); i < bins.length; i++) {
-      if (best < 0 || bins[i] > bins[best]) best = i;
-    }
-    return { hz: Math.round(best * binHz), db: Math.round(bins[best]), state: context.state, audible,
-      paused: element.paused, muted: element.muted, volume: element.volume };
+    // The loudest frequency, and the spectrum's median level as the floor it must stand above: silence, comfort noise
+    // or hiss has a loudest bin too, somewhere, at the floor's level; a tone stands tens of dB above it.
+    const level = (v) => (Number.isFinite(v) ? v : -200);
+    const from = Math.ceil(100 / binHz), to = bins.length;
+    let best = from;
+    for (let i = from; i < to; i++) if (level(bins[i]) > level(bins[best])) best = i;
+    const sorted = Array.from(bins.subarray(from, to), level).sort((a, b) => a - b);
+    return { hz: Math.round(best * binHz), db: Math.round(level(bins[best])), floor: Math.round(sorted[Math.floor(sorted.length / 2)]),
+      state: context.state, audible, paused: element.paused, muted: element.muted, volume: element.volume };
   }
 
   // Frames decoded for the track a <video> element plays (matched by track id), not for all inbound video.

@@ -32,15 +32,53 @@ public final class MediaProbe {
         }
     }
 
-    /** A video element's current picture: average colour, and a fingerprint that changes when it moves. */
-    public record Frame(Rgb colour, long fingerprint, long width, long height) {
+    /** A video element's current picture: average colour, a fingerprint that changes when it moves, and how the page shows it. */
+    public record Frame(Rgb colour, long fingerprint, long width, long height, OnScreen screen) {
     }
 
-    /** What an audio element gives the listener: its dominant frequency and level, and whether it plays audibly at all. */
-    public record Tone(long hz, long db, boolean audible, boolean paused, boolean muted) {
+    /**
+     * How a person would see an element: its size on the page, why it is not shown at all (display:none, hidden,
+     * transparent, no size, outside the window; null when shown) and what paints over its centre (null when nothing).
+     */
+    public record OnScreen(long width, long height, String hidden, String coveredBy) {
+        static OnScreen of(Object value) {
+            if (!(value instanceof Map<?, ?> m)) {
+                return new OnScreen(0, 0, "not measured", null);
+            }
+            return new OnScreen(n(m, "w"), n(m, "h"), text(m, "hidden"), text(m, "coveredBy"));
+        }
+
+        /** Shown, uncovered at its centre, and at least this big on the page. */
+        public boolean visibleAtLeast(long minWidth, long minHeight) {
+            return hidden == null && coveredBy == null && width >= minWidth && height >= minHeight;
+        }
+
         @Override
         public String toString() {
-            return hz + " Hz (" + db + " dB)" + (audible ? "" : paused ? ", paused" : muted ? ", muted" : ", silent volume");
+            return hidden != null ? "not shown (" + hidden + ")"
+                    : width + "x" + height + " on the page" + (coveredBy == null ? "" : ", covered at its centre by " + coveredBy);
+        }
+
+        private static String text(Map<?, ?> m, String key) {
+            Object v = m.get(key);
+            return v == null ? null : String.valueOf(v);
+        }
+    }
+
+    /**
+     * What an audio element gives the listener: its loudest frequency and level, the spectrum's median level (the floor
+     * that loudest frequency must stand above to be a tone, not silence or noise), and whether it plays audibly at all.
+     */
+    public record Tone(long hz, long db, long floorDb, boolean audible, boolean paused, boolean muted) {
+        /** How far the loudest frequency stands above the rest of the spectrum. */
+        public long aboveFloorDb() {
+            return db - floorDb;
+        }
+
+        @Override
+        public String toString() {
+            return hz + " Hz (" + db + " dB, " + aboveFloorDb() + " dB above the spectrum's median)"
+                    + (audible ? "" : paused ? ", paused" : muted ? ", muted" : ", silent volume");
         }
     }
 
@@ -67,13 +105,14 @@ public final class MediaProbe {
         if (!(result instanceof Map<?, ?> m)) {
             return Optional.empty();
         }
-        return Optional.of(new Frame(new Rgb((int) n(m, "r"), (int) n(m, "g"), (int) n(m, "b")), n(m, "hash"), n(m, "width"), n(m, "height")));
+        return Optional.of(new Frame(new Rgb((int) n(m, "r"), (int) n(m, "g"), (int) n(m, "b")), n(m, "hash"), n(m, "width"), n(m, "height"),
+                OnScreen.of(m.get("screen"))));
     }
 
     /** The dominant frequency of what this audio (or video) element plays; empty when it plays no audio. */
     public Optional<Tone> tone(WebElement element) {
         Object result = js.executeScript("return window.__livecheck ? window.__livecheck.tone(arguments[0]) : null;", element);
-        return result instanceof Map<?, ?> m ? Optional.of(new Tone(n(m, "hz"), n(m, "db"), Boolean.TRUE.equals(m.get("audible")),
+        return result instanceof Map<?, ?> m ? Optional.of(new Tone(n(m, "hz"), n(m, "db"), n(m, "floor"), Boolean.TRUE.equals(m.get("audible")),
                 Boolean.TRUE.equals(m.get("paused")), Boolean.TRUE.equals(m.get("muted")))) : Optional.empty();
     }
 
@@ -103,6 +142,21 @@ public final class MediaProbe {
                     (List<Map<String, Object>>) m.getOrDefault("audio", List.of()), ((Number) m.getOrDefault("started", 0L)).longValue());
         } finally {
             timeouts.scriptTimeout(before);
+        }
+    }
+
+    /**
+     * What the page last asked of livecheck's synthetic camera (getUserMedia's video constraints) and what the camera gave,
+     * in a line; "nothing" when it asked for no camera, "(no synthetic camera)" on a page without one.
+     */
+    public String cameraAsked() {
+        try {
+            Object result = js.executeScript("const s = window.__livecheckSynthetic; if (!s || !s.asked) return null;"
+                    + "const a = s.asked[s.asked.length - 1]; return a ? JSON.stringify(a.video) + ' → ' + a.got.width + 'x' + a.got.height"
+                    + " + ' at ' + a.got.frameRate + ' fps' : 'nothing';");
+            return result == null ? "(no synthetic camera)" : String.valueOf(result);
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            return "(page gone)";
         }
     }
 

@@ -30,6 +30,16 @@ public final class MediaFlow {
     private static final int COLOUR_TOLERANCE = MediaCatalog.COLOUR_TOLERANCE;
     private static final int TONE_TOLERANCE_HZ = MediaCatalog.TONE_TOLERANCE_HZ;
 
+    /**
+     * The smallest a remote picture may be shown and still count as seen: a small 16:9 thumbnail. Below it a person
+     * cannot make out a face, and a 0x0 or 1x1 video (a common way to "hide" an element) is not seen at all.
+     */
+    public static final int USABLE_WIDTH = 96;
+    public static final int USABLE_HEIGHT = 54;
+
+    /** How far the sender's tone must stand above the median of what the page plays: silence and noise stand at 0 to 10 dB. */
+    public static final int TONE_ABOVE_FLOOR_DB = 20;
+
     private MediaFlow() {
     }
 
@@ -62,13 +72,17 @@ public final class MediaFlow {
                     Optional<MediaProbe.Frame> match = frames.stream().filter(f -> f.colour().distance(expected) <= COLOUR_TOLERANCE).findFirst();
                     assertThat(match).as("colour of %s's video on %s's page: %s, expected %s (±%d)", sender.name(), receiver.name(),
                             frames.stream().map(MediaProbe.Frame::colour).toList(), expected, COLOUR_TOLERANCE).isPresent();
-                    firstFingerprint.compareAndSet(null, match.get().fingerprint());
                     seen.set(match.get());
+                    assertThat(match.get().screen().visibleAtLeast(USABLE_WIDTH, USABLE_HEIGHT))
+                            .as("%s's video of %s on screen, at least %dx%d and uncovered at its centre: %s", receiver.name(), sender.name(),
+                                    USABLE_WIDTH, USABLE_HEIGHT, match.get().screen()).isTrue();
+                    firstFingerprint.compareAndSet(null, match.get().fingerprint());
                     assertThat(match.get().fingerprint()).as("%s's video of %s changes over time (not frozen)", receiver.name(), sender.name())
                             .isNotEqualTo(firstFingerprint.get());
                 });
         Allure.addAttachment(receiver.name() + " — video of " + sender.name(), "text/plain",
-                "colour " + seen.get().colour() + " (expected " + expected + "), " + seen.get().width() + "x" + seen.get().height());
+                "colour " + seen.get().colour() + " (expected " + expected + "), " + seen.get().width() + "x" + seen.get().height()
+                        + " decoded, " + seen.get().screen());
     }
 
     /** What the receiver's remote videos for the sender show now (every remote video, where the page does not name them per person). */
@@ -96,8 +110,8 @@ public final class MediaFlow {
                             .isGreaterThan(before.get().audioBytesReceived());
                     List<MediaProbe.Tone> tones = tonesOn(receiver, sender);
                     assertThat(tones).as("%s's remote audio for %s attached", receiver.name(), sender.name()).isNotEmpty();
-                    assertThat(tones).as("what %s's page plays of %s: %s, expected %d Hz, playing and unmuted", receiver.name(), sender.name(),
-                            tones, expectedHz).anyMatch(t -> t.audible() && Math.abs(t.hz() - expectedHz) <= TONE_TOLERANCE_HZ);
+                    assertThat(tones).as("what %s's page plays of %s: %s, expected %d Hz at least %d dB above the rest, playing and unmuted",
+                            receiver.name(), sender.name(), tones, expectedHz, TONE_ABOVE_FLOOR_DB).anyMatch(t -> heard(t, expectedHz));
                 });
     }
 
@@ -106,11 +120,16 @@ public final class MediaFlow {
         int expectedHz = sender.media().toneHz();
         Waits.waitUntil(receiver.name() + " no longer hears " + sender.name() + "'s " + expectedHz + " Hz tone")
                 .untilAsserted(() -> assertThat(tonesOn(receiver, sender)).as("what %s's page plays of %s", receiver.name(), sender.name())
-                        .noneMatch(t -> t.audible() && t.db() > SILENCE_DB && Math.abs(t.hz() - expectedHz) <= TONE_TOLERANCE_HZ));
+                        .noneMatch(t -> heard(t, expectedHz)));
     }
 
     /** Below this level, a frequency peak is not heard (the fake microphone's tone arrives far above it). */
     private static final long SILENCE_DB = -80;
+
+    /** The tone plays audibly, at the expected frequency, loud enough and standing clear of the rest of the spectrum. */
+    static boolean heard(MediaProbe.Tone t, int expectedHz) {
+        return t.audible() && t.db() > SILENCE_DB && t.aboveFloorDb() >= TONE_ABOVE_FLOOR_DB && Math.abs(t.hz() - expectedHz) <= TONE_TOLERANCE_HZ;
+    }
 
     private static List<MediaProbe.Tone> tonesOn(Participant receiver, Participant sender) {
         List<MediaProbe.Tone> tones = new ArrayList<>();

@@ -40,6 +40,9 @@ public final class ScreenShare {
                     MediaProbe.Frame frame = viewer.probe().frame(screen).orElse(null);
                     assertThat(frame).as("remote screen playing on %s's page", viewer.name()).isNotNull();
                     assertThat(frame.width()).as("remote screen width").isGreaterThan(0);
+                    assertThat(frame.screen().visibleAtLeast(MediaFlow.USABLE_WIDTH, MediaFlow.USABLE_HEIGHT))
+                            .as("%s's screen on %s's page shown, at least %dx%d and uncovered at its centre: %s", sharer.name(), viewer.name(),
+                                    MediaFlow.USABLE_WIDTH, MediaFlow.USABLE_HEIGHT, frame.screen()).isTrue();
                     long frames = viewer.probe().trackFramesDecoded(screen);
                     assertThat(frames).as("frames decoded for the screen track on %s's page", viewer.name()).isPositive();
                     firstFrames.compareAndSet(-1, frames);
@@ -52,6 +55,12 @@ public final class ScreenShare {
         Waits.waitUntil("LiveKit no longer lists a SCREEN_SHARE track of " + sharer).until(() -> screenTracks(rooms, sharer) == 0);
         Waits.waitUntil(viewer.name() + "'s page no longer shows " + sharer.name() + "'s screen")
                 .until(() -> !viewer.session().showsRemoteScreen());
+    }
+
+    /** Whatever a share changed is restored when it ends: the sharer's camera reaches the viewer again, on screen and moving. */
+    public static void awaitCameraBack(Participant sharer, Participant viewer) {
+        Allure.step(viewer.name() + " sees " + sharer.name() + "'s camera again once the share ended",
+                () -> MediaFlow.awaitVideoFrom(sharer, viewer));
     }
 
     private static long screenTracks(Rooms rooms, Participant p) {
