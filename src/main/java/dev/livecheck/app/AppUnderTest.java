@@ -12,9 +12,13 @@ public interface AppUnderTest extends AutoCloseable {
     /** How livecheck sees this app: flow, locators, conventions, what it does not offer. */
     AppProfile profile();
 
-    /** How long the app promises to try to connect before it shows an error. */
+    /**
+     * How long the app may try to connect before it shows an error: the profile's promise (the checklist's 30 s for the
+     * reference app), or the timeout the harness itself gave the embedded app. Never a value read from the app under
+     * test: an app whose own timeout drifted would be held to its drift.
+     */
     default Duration connectTimeout() {
-        return variant().map(v -> Duration.ofMillis(v.connectTimeoutMs())).orElse(profile().conventions().connectTimeout());
+        return variant().flatMap(AppVariant::harnessTimeout).orElse(profile().conventions().connectTimeout());
     }
 
     /** The embedded reference app's settings, when that is what runs; empty for an external app. */

@@ -27,7 +27,7 @@ public final class EmbeddedReferenceApp implements AppUnderTest {
         RefAppConfig config;
         try {
             config = new RefAppConfig(signallingUrl, livekit.credentials().apiKey(), livekit.credentials().apiSecret(), 0,
-                    variant.connectTimeoutMs(), variant.tokenTtlSeconds(), seed, livekitClientJs,
+                    variant.connectTimeoutMs() > 0 ? variant.connectTimeoutMs() : RefAppConfig.DEFAULT_CONNECT_TIMEOUT_MS, variant.tokenTtlSeconds(), seed, livekitClientJs,
                     Bug.parseList(String.join(",", variant.bugs())), Naming.parse(variant.naming()),
                     livekit.localEgress().map(e -> new RefAppConfig.Egress(livekit.httpUrl(), e.recordingsDir())).orElse(null));
         } catch (IllegalArgumentException e) {
