@@ -19,8 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * offers the action (Try Again, Go Back) counts as saying it.
  */
 public final class ErrorWording {
-    /** What went wrong. */
-    public enum Problem { CONNECTION, NETWORK, LOGIN, BOOKING, PERMISSION, EXPIRED }
+    /**
+     * What went wrong. A booking problem is said for its situation: a booking that does not exist, one that is not the
+     * user's, one not live (yet); "Booking not found" for a booking that merely has not started misleads its reader.
+     */
+    public enum Problem { CONNECTION, NETWORK, LOGIN, BOOKING, NOT_FOUND, NOT_YOURS, NOT_LIVE, PERMISSION, EXPIRED }
 
     /** What to do about it. */
     public enum Action { TRY_AGAIN, GO_BACK, LOG_IN, ALLOW, CHECK_NETWORK, REJOIN }
@@ -32,7 +35,13 @@ public final class ErrorWording {
             Problem.BOOKING, List.of("booking", "appointment", "session", "consultation", "not found", "doesn't exist", "does not exist",
                     "not your", "not live", "isn't live", "not started", "cancelled"),
             Problem.PERMISSION, List.of("camera", "microphone", "permission", "access", "blocked", "not allowed"),
-            Problem.EXPIRED, List.of("expired", "expiry", "no longer valid")));
+            Problem.NOT_FOUND, List.of("not found", "doesn't exist", "does not exist", "couldn't find", "could not find", "can't find",
+                    "cannot find", "no such", "invalid", "unknown", "cancelled", "canceled"),
+            Problem.NOT_YOURS, List.of("not your", "not a participant", "not part of", "not invited", "someone else", "belongs to another",
+                    "don't have access", "do not have access", "no access", "not allowed", "not authorised", "not authorized"),
+            Problem.NOT_LIVE, List.of("not live", "isn't live", "is not live", "not started", "hasn't started", "has not started", "not yet",
+                    "upcoming", "scheduled", "starts at", "when it is live", "once it is live", "has ended", "is over", "completed", "not open"),
+            Problem.EXPIRED, List.of("expired", "expiry", "expires", "no longer valid")));
     private static final Map<Action, List<String>> ACTIONS = new EnumMap<>(Map.of(
             Action.TRY_AGAIN, List.of("try again", "retry", "reconnect", "try later"),
             Action.GO_BACK, List.of("go back", "back to", "return to"),
@@ -61,12 +70,21 @@ public final class ErrorWording {
         return key.toString();
     }
 
+    /**
+     * Whether the text says this word or phrase, starting at a word's start: "connect" is in "connecting" but not in
+     * "disconnected", "access" not in "inaccessible". Typographic apostrophes count as plain ones.
+     */
+    static boolean says(String text, String word) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String w = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(w)).matcher(lower).find();
+    }
+
     /** Which of these problems the text names. */
     public static Set<Problem> problemsIn(String text, AppProfile profile, Set<Problem> candidates) {
         Set<Problem> named = new LinkedHashSet<>();
-        String lower = text.toLowerCase(Locale.ROOT);
         for (Problem p : candidates) {
-            if (words(p, profile).stream().anyMatch(lower::contains)) {
+            if (words(p, profile).stream().anyMatch(w -> says(text, w))) {
                 named.add(p);
             }
         }
@@ -76,13 +94,36 @@ public final class ErrorWording {
     /** Which of these actions the text (or the buttons offered) says. */
     public static Set<Action> actionsIn(String text, Set<Action> offeredByButtons, AppProfile profile, Set<Action> candidates) {
         Set<Action> said = new LinkedHashSet<>();
-        String lower = text.toLowerCase(Locale.ROOT);
         for (Action a : candidates) {
-            if (offeredByButtons.contains(a) || words(a, profile).stream().anyMatch(lower::contains)) {
+            if (offeredByButtons.contains(a) || words(a, profile).stream().anyMatch(w -> says(text, w))) {
                 said.add(a);
             }
         }
         return said;
+    }
+
+    private static final List<String> REFUSED = List.of("blocked", "denied", "not allowed", "no access", "unavailable", "refused",
+            "disabled", "can't use", "cannot use", "couldn't start", "could not start", "not available", "permission");
+
+    /**
+     * The devices a warning says are blocked: a device named in a sentence that also says it is refused. A warning for a
+     * blocked camera that also calls the microphone blocked tells the person to fix what works.
+     */
+    public static Set<String> devicesCalledBlocked(String text, AppProfile profile) {
+        Set<String> devices = new LinkedHashSet<>();
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+            boolean refused = REFUSED.stream().anyMatch(w -> says(sentence, w)) || profile.vocabulary("permission").stream().anyMatch(w -> says(sentence, w));
+            if (!refused) {
+                continue;
+            }
+            if (says(sentence, "camera") || says(sentence, "webcam") || says(sentence, "video")) {
+                devices.add("camera");
+            }
+            if (says(sentence, "microphone") || says(sentence, "mic") || says(sentence, "audio")) {
+                devices.add("microphone");
+            }
+        }
+        return devices;
     }
 
     /** The error names one of {@code problems} and says one of {@code actions}. */

@@ -37,6 +37,16 @@ public final class Permissions {
                 assertThat(warning).as("%s's warning names the blocked %s", denied.name(), device).containsIgnoringCase(device);
             }
         }
+        Set<String> blocked = new java.util.LinkedHashSet<>();
+        if (camera) {
+            blocked.add("camera");
+        }
+        if (microphone) {
+            blocked.add("microphone");
+        }
+        assertThat(ErrorWording.devicesCalledBlocked(warning, denied.profile()))
+                .as("the devices %s's warning calls blocked (only the %s is)", denied.name(), devices(camera, microphone))
+                .isSubsetOf(blocked);
         ErrorWording.assertActionable(denied.name(), warning, Set.of(), denied.profile(), Set.of(ErrorWording.Problem.PERMISSION),
                 Set.of(ErrorWording.Action.ALLOW));
 

@@ -42,13 +42,13 @@ public final class ProfileLoader {
             "texts", "sessionState", "participantList", "conventions", "api", "notApplicable", "vocabulary", "quality");
     private static final Set<String> QUALITY = Set.of("maxLatencyP95Ms", "minFps", "minHeight", "maxFreezeMs", "maxAudioLeadMs", "maxAudioLagMs");
     /** The problems and actions an error's words are judged by (ErrorWording's). */
-    private static final Set<String> VOCABULARY = Set.of("connection", "network", "login", "booking", "permission", "expired",
-            "tryAgain", "goBack", "logIn", "allow", "checkNetwork", "rejoin");
+    private static final Set<String> VOCABULARY = Set.of("connection", "network", "login", "booking", "notFound", "notYours", "notLive",
+            "permission", "expired", "tryAgain", "goBack", "logIn", "allow", "checkNetwork", "rejoin");
     private static final Set<String> SESSIONS = Set.of("live", "invalid", "notLive", "notTheirs", "group");
     private static final Set<String> ACCOUNT = Set.of("username", "password", "id", "name");
     private static final Set<String> FLOW = Set.of("loginPath", "bookingsPath", "sessionUrl", "join", "preJoin");
     private static final Set<String> CONVENTIONS = Set.of("room", "identity", "role", "connectTimeoutMs", "reconnectGiveUpMs", "console");
-    private static final Set<String> API = Set.of("token", "recordingStart", "recordings");
+    private static final Set<String> API = Set.of("token", "recordingStart", "recordingStop", "recordings");
 
     private ProfileLoader() {
     }

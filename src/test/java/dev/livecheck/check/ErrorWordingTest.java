@@ -12,6 +12,10 @@ import static dev.livecheck.check.ErrorWording.Action.GO_BACK;
 import static dev.livecheck.check.ErrorWording.Action.TRY_AGAIN;
 import static dev.livecheck.check.ErrorWording.Problem.BOOKING;
 import static dev.livecheck.check.ErrorWording.Problem.CONNECTION;
+import static dev.livecheck.check.ErrorWording.Problem.EXPIRED;
+import static dev.livecheck.check.ErrorWording.Problem.NOT_FOUND;
+import static dev.livecheck.check.ErrorWording.Problem.NOT_LIVE;
+import static dev.livecheck.check.ErrorWording.Problem.NOT_YOURS;
 import static dev.livecheck.check.ErrorWording.Problem.NETWORK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +37,37 @@ class ErrorWordingTest {
                 Set.of(CONNECTION), Set.of(TRY_AGAIN))).hasMessageContaining("says what went wrong");
         assertThatThrownBy(() -> ErrorWording.assertActionable("client", "The connection failed.", Set.of(), REFERENCE,
                 Set.of(CONNECTION), Set.of(TRY_AGAIN))).hasMessageContaining("says what to do");
+    }
+
+    @Test
+    void eachBookingSituationIsSaidInItsOwnWords() {
+        String notFound = "Booking not found. We couldn't find booking 999999.";
+        String notLive = "Session not live. Booking 5002 is UPCOMING; you can join when it is LIVE.";
+        assertThat(ErrorWording.problemsIn(notFound, REFERENCE, Set.of(NOT_FOUND, NOT_LIVE, NOT_YOURS))).containsExactly(NOT_FOUND);
+        assertThat(ErrorWording.problemsIn(notLive, REFERENCE, Set.of(NOT_FOUND, NOT_LIVE, NOT_YOURS))).containsExactly(NOT_LIVE);
+        assertThat(ErrorWording.problemsIn("You are not a participant of booking 5003.", REFERENCE, Set.of(NOT_FOUND, NOT_LIVE, NOT_YOURS)))
+                .containsExactly(NOT_YOURS);
+        assertThatThrownBy(() -> ErrorWording.assertActionable("client", notFound, Set.of(GO_BACK), REFERENCE, Set.of(NOT_LIVE), Set.of(GO_BACK)))
+                .hasMessageContaining("says what went wrong");
+    }
+
+    @Test
+    void wordsAreMatchedFromAWordsStart() {
+        assertThat(ErrorWording.says("We are connecting you", "connect")).isTrue();
+        assertThat(ErrorWording.says("You were disconnected", "connect")).isFalse();
+        assertThat(ErrorWording.says("The site is inaccessible", "access")).isFalse();
+        assertThat(ErrorWording.says("It doesn\u2019t exist", "doesn't exist")).isTrue();
+        assertThat(ErrorWording.problemsIn("Couldn't join the session.", REFERENCE, Set.of(EXPIRED))).isEmpty();
+    }
+
+    @Test
+    void aWarningCallsBlockedOnlyTheDevicesItNamesAsRefused() {
+        assertThat(ErrorWording.devicesCalledBlocked("Your camera is blocked. Allow camera access in your browser's site settings so the other "
+                + "person can see you. You can still see and hear them.", REFERENCE)).containsExactly("camera");
+        assertThat(ErrorWording.devicesCalledBlocked("Your camera and microphone are blocked. Allow access in settings.", REFERENCE))
+                .containsExactly("camera", "microphone");
+        assertThat(ErrorWording.devicesCalledBlocked("Your microphone is blocked. Your camera still works.", REFERENCE))
+                .containsExactly("microphone");
     }
 
     @Test
