@@ -87,6 +87,21 @@ public final class Recording {
     }
 
     /**
+     * While the call goes on, the recording holds, every look: LiveKit reports the room recording and every page shows
+     * the indicator (a recording that stops by itself, or an indicator that blinks out, fails at the first look that sees it).
+     */
+    public static void assertRecordingThroughout(Duration window, Rooms rooms, Participant provider, Participant... pages) {
+        Waits.throughout("LiveKit reports " + provider + "'s room recording and every page shows the indicator", window, () -> {
+            Optional<String> room = ServerView.find(rooms, provider).map(ServerView.Listed::room);
+            assertThat(room).as("%s's room on LiveKit", provider).isPresent();
+            assertThat(rooms.room(room.get()).map(LivekitModels.Room::getActiveRecording)).as("room %s active_recording", room.get()).contains(true);
+            for (Participant p : pages) {
+                assertThat(p.session().showsRecordingIndicator()).as("%s's page shows the recording indicator", p.name()).isTrue();
+            }
+        });
+    }
+
+    /**
      * The recording itself: where LiveKit lists an Egress for the room, the file it wrote, decoded (its length, and
      * every participant's camera and microphone in it); else the app's own list of recordings, where its profile names one.
      */

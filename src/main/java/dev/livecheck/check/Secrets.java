@@ -17,6 +17,11 @@ public final class Secrets {
     }
 
     public static void assertNeverReached(Participant p, String secret, String what) {
+        assertThat(placesReached(p, secret)).as("places in %s's browser where %s turned up", p.name(), what).isEmpty();
+    }
+
+    /** Where in the participant's browser the secret turned up (responses watched, page, storage, cookies, console); never the secret. */
+    public static List<String> placesReached(Participant p, String secret) {
         List<String> found = new ArrayList<>(p.traffic().revealing().stream().map(url -> "a response from " + url).toList());
         if (p.driver().getPageSource().contains(secret)) {
             found.add("the page's HTML");
@@ -30,6 +35,6 @@ public final class Secrets {
         if (p.console().rawText().contains(secret)) {
             found.add("the browser console");
         }
-        assertThat(found).as("places in %s's browser where %s turned up", p.name(), what).isEmpty();
+        return found;
     }
 }

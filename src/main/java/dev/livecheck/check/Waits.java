@@ -56,6 +56,18 @@ public final class Waits {
         };
     }
 
+    /**
+     * A "never" (or an "all along"): {@code check} must pass at every look, four a second, for the whole window. The
+     * first look that fails ends the wait at once with what it saw; a state that breaks and comes back is not forgiven,
+     * as Awaitility's {@code during} would (it restarts its window).
+     */
+    public static void throughout(String what, Duration window, org.awaitility.core.ThrowingRunnable check) {
+        java.time.Instant end = java.time.Instant.now().plus(window);
+        inherent(what + " (watched for " + window.toSeconds() + " s)", window.plusSeconds(10))
+                .failFast(what + ": broken within the window", check)
+                .until(() -> !java.time.Instant.now().isBefore(end));
+    }
+
     public static ConditionFactory waitUntil(String what, Duration atMost) {
         return waitFor(what, atMost, TimeSpent.Part.WAITING);
     }

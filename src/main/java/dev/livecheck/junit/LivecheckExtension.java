@@ -150,7 +150,9 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
         if (run != null) {
             boolean scenario = Scenarios.isScenario(context);
             java.util.Optional<Throwable> failure = context.getExecutionException().filter(e -> !(e instanceof TestAbortedException));
-            java.util.Optional<AssertionError> broke = scenario && context.getExecutionException().isEmpty() ? Scenarios.after(run) : java.util.Optional.empty();
+            java.util.Optional<AssertionError> callBroke = scenario && context.getExecutionException().isEmpty() ? Scenarios.after(run) : java.util.Optional.empty();
+            java.util.Optional<AssertionError> broke = callBroke.or(() -> context.getExecutionException().isEmpty()
+                    ? SecretsSeen.inAnyBrowser(run) : java.util.Optional.empty());
             if (scenario && failure.isPresent()) {
                 Scenarios.afterFailure(context, run, failure.get());
             }
@@ -165,7 +167,7 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
                     if (scenario) {
                         Scenarios.recordOutcome(context, context.getExecutionException().isEmpty() && broke.isEmpty());
                     } else {
-                        run.close(context.getExecutionException().isEmpty());
+                        run.close(context.getExecutionException().isEmpty() && broke.isEmpty());
                     }
                 }
             });
