@@ -6,15 +6,41 @@
 // 32-bit barcode (wall-clock milliseconds, top left) and a moving square, and a microphone playing the role's tone
 // with a short beep at every whole wall-clock second. The app publishes them through LiveKit like any camera and
 // microphone; the other page's probe reads the barcode and hears the beeps to measure what arrives and when.
+//
+// Like a real camera it honours what the app asks of it (getUserMedia's width, height and frameRate: exact, ideal,
+// min, max or a number), within what it can do — a common 640x480, 30 fps webcam — so an app that captures at a tiny
+// size or frame rate is seen doing so; what each getUserMedia asked for is kept in cfg.asked for C-10's report.
 (() => {
   const cfg = window.__livecheckSynthetic;
   if (!cfg || cfg.installed || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
   cfg.installed = true;
-  const WIDTH = 640, HEIGHT = 480, FPS = 30, BLOCK = 12, BITS = 32;
+  cfg.asked = [];
+  const CAN = { width: 640, height: 480, frameRate: 30 }, BITS = 32;
 
-  let video = null;
-  function videoSource() {
-    if (video) return video;
+  // One constraint against what the camera can do: a number is ideal; exact, then ideal, then the default, kept in min..max.
+  function settle(c, can, fallback) {
+    if (c === undefined || c === null) return fallback;
+    let v = typeof c === 'number' ? c : (c.exact !== undefined ? c.exact : (c.ideal !== undefined ? c.ideal : fallback));
+    if (typeof c === 'object' && c.max !== undefined) v = Math.min(v, c.max);
+    if (typeof c === 'object' && c.min !== undefined) v = Math.max(v, c.min);
+    return Math.max(1, Math.min(Math.round(v), can));
+  }
+
+  function videoSettings(asked) {
+    const c = asked && typeof asked === 'object' ? asked : {};
+    let width = settle(c.width, CAN.width, 0), height = settle(c.height, CAN.height, 0);
+    if (!width && !height) { width = CAN.width; height = CAN.height; }
+    else if (!width) width = Math.round(height * CAN.width / CAN.height);
+    else if (!height) height = Math.round(width * CAN.height / CAN.width);
+    return { width: Math.min(width, CAN.width), height: Math.min(height, CAN.height), frameRate: settle(c.frameRate, CAN.frameRate, CAN.frameRate) };
+  }
+
+  const videos = new Map();
+  function videoSource(settings) {
+    const key = settings.width + 'x' + settings.height + '@' + settings.frameRate;
+    if (videos.has(key)) return videos.get(key);
+    const WIDTH = settings.width, HEIGHT = settings.height, FPS = settings.frameRate;
+    const BLOCK = 12 * WIDTH / 640; // the probe reads the barcode at this scale of the picture it receives
     const canvas = document.createElement('canvas');
     canvas.width = WIDTH;
     canvas.height = HEIGHT;
@@ -25,7 +51,8 @@
       g.fillStyle = `rgb(${cfg.colour[0]},${cfg.colour[1]},${cfg.colour[2]})`;
       g.fillRect(0, 0, WIDTH, HEIGHT);
       g.fillStyle = '#ffffff';
-      g.fillRect(40 + (frame * 7) % (WIDTH - 120), HEIGHT - 100, 60, 60); // moves: the picture is alive
+      const square = Math.max(4, Math.round(WIDTH * 60 / 640));
+      g.fillRect(Math.round(WIDTH / 16) + (frame * 7) % Math.max(1, WIDTH - 2 * square), HEIGHT - Math.round(square * 5 / 3), square, square); // moves: the picture is alive
       const stamp = now % 4294967296;
       for (let i = 0; i < BITS; i++) {
         g.fillStyle = Math.floor(stamp / 2 ** i) % 2 === 1 ? '#ffffff' : '#000000';
@@ -35,8 +62,9 @@
     };
     draw();
     setInterval(draw, 1000 / FPS);
-    video = canvas.captureStream(FPS);
-    return video;
+    const stream = canvas.captureStream(FPS);
+    videos.set(key, stream);
+    return stream;
   }
 
   let audio = null;
@@ -78,7 +106,12 @@
   navigator.mediaDevices.getUserMedia = async (constraints) => {
     const real = await native(constraints); // a denied device still fails here, as it would
     const stream = new MediaStream();
-    real.getVideoTracks().forEach((t) => { t.stop(); stream.addTrack(videoSource().getVideoTracks()[0].clone()); });
+    const settings = videoSettings(constraints && constraints.video);
+    if (constraints && constraints.video) {
+      cfg.asked.push({ video: JSON.parse(JSON.stringify(constraints.video)), got: settings, at: Date.now() });
+      if (cfg.asked.length > 50) cfg.asked.shift();
+    }
+    real.getVideoTracks().forEach((t) => { t.stop(); stream.addTrack(videoSource(settings).getVideoTracks()[0].clone()); });
     real.getAudioTracks().forEach((t) => { t.stop(); stream.addTrack(audioSource().getAudioTracks()[0].clone()); });
     return stream;
   };

@@ -43,12 +43,19 @@ public final class Quality {
     /** What one direction rendered over the window. */
     public record Measurement(String direction, double windowSeconds, int frames, double fps, double lowestFps, long latencyP50Ms,
                               long latencyP95Ms, int freezes, long longestFreezeMs, String resolution, Long audioLatencyP50Ms,
-                              Long audioLatencyP95Ms, Long avOffsetMs, List<long[]> latencies, List<long[]> audioLatencies, List<double[]> fpsPerSecond) {
+                              Long audioLatencyP95Ms, Long avOffsetMs, List<long[]> latencies, List<long[]> audioLatencies, List<double[]> fpsPerSecond,
+                              String cameraAsked) {
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "%s: video latency p50 %d ms, p95 %d ms; %.1f fps (lowest second %.0f); %s; %d freezes, "
-                            + "longest %d ms; audio latency p50 %s ms, p95 %s ms; A/V offset %s ms (audio later +)", direction, latencyP50Ms,
-                    latencyP95Ms, fps, lowestFps, resolution, freezes, longestFreezeMs, audioLatencyP50Ms, audioLatencyP95Ms, avOffsetMs);
+                            + "longest %d ms; audio latency p50 %s ms, p95 %s ms; A/V offset %s ms (audio later +); the sender's app asked its camera for %s",
+                    direction, latencyP50Ms, latencyP95Ms, fps, lowestFps, resolution, freezes, longestFreezeMs, audioLatencyP50Ms, audioLatencyP95Ms,
+                    avOffsetMs, cameraAsked);
+        }
+
+        Measurement askedFor(String asked) {
+            return new Measurement(direction, windowSeconds, frames, fps, lowestFps, latencyP50Ms, latencyP95Ms, freezes, longestFreezeMs, resolution,
+                    audioLatencyP50Ms, audioLatencyP95Ms, avOffsetMs, latencies, audioLatencies, fpsPerSecond, asked);
         }
     }
 
@@ -73,7 +80,7 @@ public final class Quality {
                 .map(t -> Math.abs(t.hz() - sender.media().toneHz()) <= MediaCatalog.TONE_TOLERANCE_HZ).orElse(false),
                 receiver.name() + "'s audio of " + sender.name());
         MediaProbe.Rendered r = receiver.probe().measure(video, audio, sender.media().beepHz(), window);
-        return summarise(sender.name() + " → " + receiver.name(), r, window);
+        return summarise(sender.name() + " → " + receiver.name(), r, window).askedFor(sender.probe().cameraAsked());
     }
 
     /** The element playing the sender's media; with synthetic media the tone shares time with beeps, so it is waited for. */
@@ -117,7 +124,7 @@ public final class Quality {
                 audio.isEmpty() ? null : percentile(audio, 95), audioP50 == null || videoP50 == null ? null : audioP50 - videoP50,
                 r.video().stream().map(v -> new long[] {((Number) v.get("at")).longValue() - r.started(), ((Number) v.get("latency")).longValue()}).toList(),
                 r.audio().stream().map(v -> new long[] {((Number) v.get("at")).longValue() - r.started(), ((Number) v.get("latency")).longValue()}).toList(),
-                perSecond);
+                perSecond, "(not read)");
     }
 
     private static long height(String resolution) {
