@@ -7,6 +7,7 @@ import dev.livecheck.check.MediaFlow;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.Recording;
 import dev.livecheck.check.ScreenShare;
+import dev.livecheck.check.SignedIn;
 import dev.livecheck.junit.Call;
 import dev.livecheck.junit.ChangesTheCall;
 import dev.livecheck.junit.Checks;
@@ -57,7 +58,7 @@ class ProviderChecklistIT {
     void logsIn(Call call) {
         Participant provider = call.reach(SIGNED_IN).provider();
 
-        assertThat(provider.nav().currentUser()).as("signed-in user shown").isNotBlank();
+        SignedIn.assertShowsOwnAccount(provider, call.client());
         assertThat(provider.loginPage().isShown()).as("login form gone").isFalse();
     }
 
@@ -154,6 +155,7 @@ class ProviderChecklistIT {
         ScreenShare.awaitShared(provider, call.client(), rooms);
         ScreenShare.stop(provider);
         ScreenShare.awaitGone(provider, call.client(), rooms);
+        ScreenShare.awaitCameraBack(provider, call.client());
     }
 
     @Test
@@ -168,7 +170,8 @@ class ProviderChecklistIT {
 
         Recording recording = Recording.startOn(provider);
         recording.awaitStarted(rooms, provider, client);
-        MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(5));
+        Recording.assertRecordingThroughout(Duration.ofSeconds(5), rooms, provider, provider, client);
+        MediaFlow.awaitStillFlowing(client, Duration.ofSeconds(2));
         recording.stop();
         Recording.awaitRecording(false, rooms, provider, provider, client);
         recording.awaitRecordedSession(rooms, provider, client);
