@@ -120,7 +120,10 @@
       room.disconnect();
       // a token LiveKit refused (expired, revoked) must not be tried again: the next join asks for a new one
       if (!bug('expired-token-reused')) sessionStorage.removeItem(tokenKey);
-      showError(e.message.startsWith('Could not connect') ? e.message : `Could not connect to the session: ${e.message}`);
+      // LiveKit's own words carry the token itself: the person is told what happened, never shown the token
+      if (/expired/i.test(e.message)) showError('Your session token has expired. Try again to get a new one.');
+      else showError(e.message.startsWith('Could not connect') ? e.message
+        : `Could not connect to the session: ${e.message.replace(/eyJ[\w-]*\.[\w-]+\.[\w-]+/g, '(token)')}`);
       return;
     }
     if (bug('ends-call-when-token-expires')) endCallAtTokenExpiry(room, token.token);
@@ -139,7 +142,10 @@
     try {
       if (bug('camera-not-published')) await room.localParticipant.setMicrophoneEnabled(true);
       else if (bug('microphone-not-published')) await room.localParticipant.setCameraEnabled(true);
-      else if (bug('av-out-of-sync')) {
+      else if (bug('wrong-microphone')) {
+        await room.localParticipant.setCameraEnabled(true);
+        await room.localParticipant.publishTrack(new LK.LocalAudioTrack(hiss(), undefined, true), { source: LK.Track.Source.Microphone });
+      } else if (bug('av-out-of-sync')) {
         await room.localParticipant.setCameraEnabled(true);
         await publishDelayedMicrophone();
       } else await room.localParticipant.enableCameraAndMicrophone();
@@ -177,6 +183,21 @@
     show('media-permission-warning', true);
   }
 
+  // An audio source that is not the person: low white noise (-50 dBFS), as a wrongly chosen input device gives.
+  function hiss() {
+    const ctx = new AudioContext();
+    const buffer = ctx.createBuffer(1, ctx.sampleRate * 2, ctx.sampleRate);
+    const data = buffer.getChannelData(0);
+    for (let i = 0; i < data.length; i++) data[i] = (Math.random() * 2 - 1) * 0.003;
+    const source = ctx.createBufferSource();
+    source.buffer = buffer;
+    source.loop = true;
+    const out = ctx.createMediaStreamDestination();
+    source.connect(out);
+    source.start();
+    return out.stream.getAudioTracks()[0];
+  }
+
   function endCallAtTokenExpiry(r, jwt) {
     const exp = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp;
     setTimeout(() => {
@@ -190,6 +211,8 @@
   // How the session publishes and receives; the real-time bugs live here.
   function roomOptions() {
     const options = { adaptiveStream: false, dynacast: false };
+    // the camera opened at a thumbnail's size and a slide show's rate (a capture preset meant for previews)
+    if (bug('tiny-capture')) options.videoCaptureDefaults = { resolution: { width: 160, height: 120, frameRate: 8 } };
     if (bug('low-frame-rate')) options.publishDefaults = { simulcast: false, videoEncoding: { maxBitrate: 300000, maxFramerate: 5 } };
     // 8 kbit/s where 80 was meant: the encoder halves the picture and still drops frames
     if (bug('camera-bitrate-starved')) options.publishDefaults = { simulcast: false, degradationPreference: 'maintain-framerate', videoEncoding: { maxBitrate: 8000, maxFramerate: 20 } };
@@ -272,6 +295,12 @@
       el.innerHTML = '<video data-testid="remote-video" autoplay playsinline></video>'
         + '<audio data-testid="remote-audio" autoplay></audio><figcaption data-testid="remote-name"></figcaption>'
         + '<small data-testid="remote-quality" data-quality="unknown">Connection: unknown</small>';
+      if (bug('waiting-overlay-stays')) {
+        // the cover meant to be removed once the camera's first frame arrives
+        el.style.position = 'relative';
+        el.insertAdjacentHTML('beforeend', '<div style="position:absolute;left:0;top:0;width:320px;height:240px;'
+          + 'background:#1d2330;color:#fff;display:flex;align-items:center;justify-content:center">Waiting for video…</div>');
+      }
       el.querySelector('video').dataset.identity = participant.identity;
       el.querySelector('audio').dataset.identity = participant.identity;
       el.querySelector('small').dataset.identity = participant.identity;
@@ -358,6 +387,8 @@
     }
     const sharing = room.localParticipant.isScreenShareEnabled;
     try {
+      // with the bug, the share takes the camera's place and the camera is never switched back on
+      if (bug('share-replaces-camera') && !sharing) await room.localParticipant.setCameraEnabled(false);
       await room.localParticipant.setScreenShareEnabled(!sharing);
       console.log(sharing ? 'Screen sharing stopped' : 'Screen sharing started');
     } catch (e) {

@@ -25,6 +25,8 @@ public enum Bug {
     CLIENT_SEES_RECORDING_CONTROLS("client-sees-recording-controls"),
     /** The recording API does not check the caller's role. */
     RECORDING_API_UNGUARDED("recording-api-unguarded"),
+    /** Starting a recording is the provider's only, but anyone in the session may stop one. */
+    RECORDING_STOP_UNGUARDED("recording-stop-unguarded"),
     /** Session page and token endpoint do not check the login. */
     NO_AUTH_CHECK("no-auth-check"),
     /** A denied camera/microphone aborts the join. */
@@ -55,6 +57,8 @@ public enum Bug {
     RECORDING_INDICATOR_MISSING("recording-indicator-missing"),
     /** "Share screen" says it shares but publishes nothing. */
     SCREEN_SHARE_BROKEN("screen-share-broken"),
+    /** Sharing the screen switches the camera off, and stopping the share never switches it back on. */
+    SHARE_REPLACES_CAMERA("share-replaces-camera"),
     /** "Leave" shows the end screen but stays connected. */
     LEAVE_KEEPS_CONNECTION("leave-keeps-connection"),
     /** The page logs an error after connecting. */
@@ -95,6 +99,8 @@ public enum Bug {
     LOW_FRAME_RATE("low-frame-rate"),
     /** The camera capped at 8 kbit/s (meant: 80): the encoder halves the picture and still drops frames. */
     CAMERA_BITRATE_STARVED("camera-bitrate-starved"),
+    /** The camera is opened at 160x120 and 8 fps: what the other side gets can never be better. */
+    TINY_CAPTURE("tiny-capture"),
     /** The receiving page holds everything back in a 1.5 s jitter buffer. */
     PLAYOUT_DELAY("playout-delay"),
     /** The microphone goes through the app's own processing, 400 ms behind the camera. */
@@ -106,7 +112,11 @@ public enum Bug {
     /** The recording template shows and plays only the provider. */
     RECORDING_ONE_PARTICIPANT("recording-one-participant"),
     /** The connection-quality indicator never changes from its first value. */
-    QUALITY_INDICATOR_FROZEN("quality-indicator-frozen");
+    QUALITY_INDICATOR_FROZEN("quality-indicator-frozen"),
+    /** Each remote camera stays under the tile's opaque "Waiting for video…" cover: decoded, never seen. */
+    WAITING_OVERLAY_STAYS("waiting-overlay-stays"),
+    /** The microphone published is the wrong audio source: a faint hiss, never the person's voice. */
+    WRONG_MICROPHONE("wrong-microphone");
 
     private final String id;
 

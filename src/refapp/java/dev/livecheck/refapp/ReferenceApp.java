@@ -217,7 +217,7 @@ public final class ReferenceApp implements AutoCloseable {
     }
 
     private void stopRecording(Context ctx) throws Exception {
-        withParty(ctx, true, (user, booking) -> {
+        withParty(ctx, !config.has(Bug.RECORDING_STOP_UNGUARDED), (user, booking) -> {
             if (egress != null) {
                 egress.stop(tokens.room(booking));
             }
