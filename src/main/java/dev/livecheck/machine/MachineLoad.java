@@ -27,7 +27,7 @@ public final class MachineLoad {
     }
 
     /** Other work averaging this much over the test is enough to slow a call on a small machine. */
-    static final double FOREIGN_AVERAGE_CORES = 0.5;
+    public static final double FOREIGN_AVERAGE_CORES = 0.5;
     /** Or this much over any 3 s: a browser starting, a build, a busy loop — WebRTC adapts down and recovers slowly. */
     static final double FOREIGN_PEAK_CORES = 1.0;
     static final int PEAK_SECONDS = 3;

@@ -38,6 +38,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  * <pre>mvn verify -Pbug-matrix                       # everything
  * mvn verify -Pbug-matrix -Dlivecheck.matrix.bugs=no-auth-check,silent-disconnect -Dlivecheck.matrix.shards=1</pre>
  * {@code --skip-apps=a,b} leaves those fixture apps out (-Dlivecheck.matrix.skipApps), for a quicker run.
+ * {@code --nightly=true} (-Pnightly) adds the bugs declared {@code needs.nightly}: every run leaves them out to keep to
+ * its time budget, each of their items being proven by another bug every run.
  */
 public final class BugMatrix {
     private static final String SUITES = "dev.livecheck.checklist";
@@ -59,20 +61,23 @@ public final class BugMatrix {
 
         Set<String> items = checklistIds(Path.of(options.getOrDefault("checklist", "testdata/checklist.md")));
         Set<String> bugs = Arrays.stream(Bug.values()).map(Bug::id).collect(Collectors.toCollection(TreeSet::new));
-        Expectations expectations = Expectations.load(Path.of(options.getOrDefault("expectations", "testdata/bug-detection.properties")), bugs, items);
+        Path declared = Path.of(options.getOrDefault("expectations", "testdata/bug-detection.properties"));
+        Expectations expectations = Expectations.load(declared, bugs, items);
         Set<String> only = Arrays.stream(options.getOrDefault("bugs", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         if (!only.isEmpty()) {
-            expectations = new Expectations(expectations.itemsByBug().entrySet().stream().filter(e -> only.contains(e.getKey()))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity(),
-                    expectations.apps());
+            expectations = expectations.onlyBugs(only::contains);
+        } else if (!Boolean.parseBoolean(options.getOrDefault("nightly", "false"))) {
+            // the every-run matrix keeps to its time budget: bugs whose items another bug proves every run wait for the
+            // nightly run (-Pnightly); naming them in --bugs runs them any time
+            Set<String> nightly = Expectations.needing(declared, "nightly");
+            expectations = expectations.onlyBugs(bug -> !nightly.contains(bug));
+            System.out.println("[bug-matrix] left to the nightly run (-Pnightly), their items proven here by other bugs: " + String.join(", ", nightly));
         }
 
         // bugs of recording through LiveKit Egress: only a run with Egress beside its LiveKit can show them
-        Set<String> needEgress = Expectations.needing(Path.of(options.getOrDefault("expectations", "testdata/bug-detection.properties")), "egress");
+        Set<String> needEgress = Expectations.needing(declared, "egress");
         if (!Settings.fromSystem().getBoolean("livecheck.egress", false) && expectations.itemsByBug().keySet().stream().anyMatch(needEgress::contains)) {
-            expectations = new Expectations(expectations.itemsByBug().entrySet().stream().filter(e -> !needEgress.contains(e.getKey()))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity(),
-                    expectations.apps());
+            expectations = expectations.onlyBugs(bug -> !needEgress.contains(bug));
             System.out.println("[bug-matrix] left out, they need LiveKit Egress (-Dlivecheck.egress=true): " + String.join(", ", needEgress));
         }
 
@@ -80,10 +85,8 @@ public final class BugMatrix {
         Set<String> skipped = Arrays.stream(options.getOrDefault("skip-apps", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
         if (!skipped.isEmpty()) {
-            expectations = new Expectations(expectations.itemsByBug().entrySet().stream()
-                    .filter(e -> skipped.stream().noneMatch(app -> e.getKey().startsWith(app + "/")))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), expectations.sanity(),
-                    expectations.apps().entrySet().stream().filter(e -> !skipped.contains(e.getKey()))
+            Expectations kept = expectations.onlyBugs(bug -> skipped.stream().noneMatch(app -> bug.startsWith(app + "/")));
+            expectations = new Expectations(kept.itemsByBug(), kept.sanity(), kept.apps().entrySet().stream().filter(e -> !skipped.contains(e.getKey()))
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
             System.out.println("[bug-matrix] fixture apps left out: " + String.join(", ", new TreeSet<>(skipped)));
         }

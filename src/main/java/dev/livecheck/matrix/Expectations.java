@@ -115,6 +115,17 @@ public record Expectations(Map<String, Set<String>> itemsByBug, Set<String> sani
         return items;
     }
 
+    /** These expectations with only the bugs {@code keep} accepts (the fixture apps stay). */
+    public Expectations onlyBugs(java.util.function.Predicate<String> keep) {
+        Map<String, Set<String>> kept = new LinkedHashMap<>();
+        itemsByBug.forEach((bug, declared) -> {
+            if (keep.test(bug)) {
+                kept.put(bug, declared);
+            }
+        });
+        return new Expectations(kept, sanity, apps);
+    }
+
     /** The fixture app a bug belongs to; empty for the reference app's bugs. */
     public Optional<FixtureApp> appOf(String bug) {
         int slash = bug.indexOf('/');

@@ -138,5 +138,14 @@ class DetectionReportTest {
         assertThat(shipped.itemsToRun("components-app/no-connect-timeout")).as("its own sanity items").contains("P-04", "C-04").doesNotContain("P-01");
         Set<String> declared = shipped.itemsByBug().values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         assertThat(declared).as("items some bug must turn red: every item's check is shown to fail").containsExactlyInAnyOrderElementsOf(items);
+
+        Path file = Path.of("testdata/bug-detection.properties");
+        Set<String> nightly = Expectations.needing(file, "nightly");
+        Set<String> egress = Expectations.needing(file, "egress");
+        assertThat(shipped.itemsByBug().keySet()).as("bugs left to the nightly run or to Egress are declared bugs").containsAll(nightly).containsAll(egress);
+        Set<String> everyRun = shipped.onlyBugs(b -> !nightly.contains(b) && !egress.contains(b)).itemsByBug().values().stream()
+                .flatMap(Set::stream).collect(Collectors.toSet());
+        assertThat(everyRun).as("every run's matrix shows every item's check failing, without the nightly and Egress bugs")
+                .containsExactlyInAnyOrderElementsOf(items);
     }
 }

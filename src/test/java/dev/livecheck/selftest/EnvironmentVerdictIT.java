@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livecheck.evidence.MachineEvidence;
 import dev.livecheck.junit.Inconclusive;
+import dev.livecheck.machine.MachineLoad;
 import dev.livecheck.matrix.SuiteRunner;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -54,8 +55,10 @@ class EnvironmentVerdictIT {
                 .as("%s ended %s: %s", o.test(), o.status(), o.message()).isTrue());
         for (JsonNode result : results(results)) {
             String machine = attachmentText(results, result, MachineEvidence.ATTACHMENT);
-            assertThat(otherPrograms(machine)).as("the busy loops measured as other programs' CPU, in %s", machine.lines().findFirst().orElse(""))
-                    .isGreaterThanOrEqualTo(1.0);
+            // two loops share 2 cores with the test's browsers, so the scheduler gives them about one core, less when
+            // the browsers are busy (CI measured 0.96): what counts is that the rule sees them as someone else's work
+            assertThat(otherPrograms(machine)).as("the busy loops measured as other programs' CPU, enough for the overload rule, in %s",
+                    machine.lines().findFirst().orElse("")).isGreaterThanOrEqualTo(MachineLoad.FOREIGN_AVERAGE_CORES);
             if (!result.path("status").asText().equals("passed")) {
                 assertThat(label(result, Inconclusive.LABEL)).as("the measured reason").contains("other programs");
                 assertThat(result.path("status").asText()).as("Allure's status for inconclusive").isEqualTo("broken");
