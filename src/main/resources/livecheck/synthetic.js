@@ -1,5 +1,5 @@
 // livecheck's timestamped camera and microphone, installed before any page script (CDP addScriptToEvaluateOnNewDocument)
-// after the harness set window.__livecheckSynthetic = {colour: [r, g, b], toneHz, beepHz}.
+// after the harness set window.__livecheckSynthetic = {colour: [r, g, b], toneHz, beepHz, screen?}.
 //
 // The page still asks the browser for its devices (so a denied camera is still denied), then gets, instead of the
 // fake devices' tracks, a canvas camera in the role's colour with the capture time drawn into every frame as a
@@ -102,6 +102,57 @@
     return audio;
   }
 
+  // A screen to share where the browser has none (headless Firefox answers getDisplayMedia with NotFoundError): a
+  // 1280x720 page-like picture, grey with the role's colour in a band and a moving square, given only as the real one
+  // is — in answer to a click (transient user activation), else InvalidStateError.
+  if (cfg.screen && navigator.mediaDevices.getDisplayMedia) {
+    let screen = null;
+    navigator.mediaDevices.getDisplayMedia = async () => {
+      if (navigator.userActivation && !navigator.userActivation.isActive) {
+        throw new DOMException('getDisplayMedia requires transient activation from a user gesture.', 'InvalidStateError');
+      }
+      if (!screen) {
+        const canvas = document.createElement('canvas');
+        canvas.width = 1280;
+        canvas.height = 720;
+        const g = canvas.getContext('2d');
+        let frame = 0;
+        setInterval(() => {
+          g.fillStyle = '#d8d8d8';
+          g.fillRect(0, 0, 1280, 720);
+          g.fillStyle = `rgb(${cfg.colour[0]},${cfg.colour[1]},${cfg.colour[2]})`;
+          g.fillRect(0, 0, 1280, 80);
+          g.fillStyle = '#333333';
+          g.fillRect(100 + (frame * 9) % 1000, 300, 120, 120);
+          frame++;
+        }, 1000 / 15);
+        screen = canvas.captureStream(15);
+      }
+      const stream = new MediaStream();
+      stream.addTrack(screen.getVideoTracks()[0].clone());
+      return stream;
+    };
+  }
+
+  // The synthetic track stands in for the device the page opened: it names that device (label, deviceId, groupId), so
+  // an app that opens "the same camera again" (LiveKit does, turning the camera back on) asks for a device that exists.
+  function standIn(device, track) {
+    const was = device.getSettings();
+    const own = track.getSettings.bind(track);
+    Object.defineProperty(track, 'label', { value: device.label });
+    track.getSettings = () => Object.assign(own(), { deviceId: was.deviceId, groupId: was.groupId });
+    // a camera takes new constraints while it runs (LiveKit applies some when it turns the camera back on); a canvas
+    // or Web Audio track in Firefox refuses them (OverconstrainedError): kept as asked, the picture unchanged
+    let applied = {};
+    track.applyConstraints = async (c) => {
+      applied = c || {};
+      cfg.asked.push({ applied: JSON.parse(JSON.stringify(applied)), kind: track.kind, at: Date.now() });
+      if (cfg.asked.length > 50) cfg.asked.shift();
+    };
+    track.getConstraints = () => applied;
+    return track;
+  }
+
   const native = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   navigator.mediaDevices.getUserMedia = async (constraints) => {
     const real = await native(constraints); // a denied device still fails here, as it would
@@ -111,8 +162,8 @@
       cfg.asked.push({ video: JSON.parse(JSON.stringify(constraints.video)), got: settings, at: Date.now() });
       if (cfg.asked.length > 50) cfg.asked.shift();
     }
-    real.getVideoTracks().forEach((t) => { t.stop(); stream.addTrack(videoSource(settings).getVideoTracks()[0].clone()); });
-    real.getAudioTracks().forEach((t) => { t.stop(); stream.addTrack(audioSource().getAudioTracks()[0].clone()); });
+    real.getVideoTracks().forEach((t) => { stream.addTrack(standIn(t, videoSource(settings).getVideoTracks()[0].clone())); t.stop(); });
+    real.getAudioTracks().forEach((t) => { stream.addTrack(standIn(t, audioSource().getAudioTracks()[0].clone())); t.stop(); });
     return stream;
   };
 })();

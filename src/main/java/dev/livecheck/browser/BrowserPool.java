@@ -35,7 +35,7 @@ public final class BrowserPool implements AutoCloseable {
 
     /** A browser for this media and these options: a warm one when there is one, else a new one. */
     public Browsers.Browser take(FakeMedia media, BrowserOptions options, Optional<NetworkPath> network) {
-        if (network.isEmpty() && poolable(options)) {
+        if (network.isEmpty() && poolable(media, options)) {
             synchronized (this) {
                 Deque<Browsers.Browser> warm = idle.get(new Key(media, options));
                 if (warm != null && !warm.isEmpty()) {
@@ -55,7 +55,7 @@ public final class BrowserPool implements AutoCloseable {
      * behind, quit otherwise. {@code origins} are the sites whose storage the reset clears (the app's, LiveKit's).
      */
     public void giveBack(Browsers.Browser browser, FakeMedia media, BrowserOptions options, boolean reusable, Collection<String> origins) {
-        boolean keep = reusable && browser.network().isEmpty() && poolable(options) && !isClosed() && BrowserReset.reset(browser.driver(), origins);
+        boolean keep = reusable && browser.network().isEmpty() && poolable(media, options) && !isClosed() && BrowserReset.reset(browser.driver(), origins);
         if (keep) {
             synchronized (this) {
                 if (!closed) {
@@ -67,8 +67,9 @@ public final class BrowserPool implements AutoCloseable {
         Browsers.quit(browser);
     }
 
-    private boolean poolable(BrowserOptions options) {
-        return enabled && options.denied() == BrowserOptions.Denied.NOTHING;
+    /** Firefox is quit after each test: its reset (what DevTools clears in Chromium) is not built yet. */
+    private boolean poolable(FakeMedia media, BrowserOptions options) {
+        return enabled && options.denied() == BrowserOptions.Denied.NOTHING && settings.choice().of(media.name()) == BrowserChoice.Kind.CHROMIUM;
     }
 
     private synchronized boolean isClosed() {

@@ -26,7 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 
-/** Starts Chromium with fake camera and microphone, offline-safe, with livecheck's probe installed. */
+/**
+ * Starts Chromium with fake camera and microphone, offline-safe, with livecheck's probe installed; or Firefox
+ * ({@link FirefoxBrowsers}) for a participant {@code livecheck.browsers} gives it to.
+ */
 public final class Browsers {
     private static final String PROBE = read("/livecheck/probe.js");
     private static final String SYNTHETIC = read("/livecheck/synthetic.js");
@@ -39,10 +42,13 @@ public final class Browsers {
     }
 
     /**
-     * Starts Chromium; with a network path, all its traffic goes through the path (its proxy, and its media
+     * Starts the participant's browser; with a network path, all its traffic goes through the path (its proxy, and its media
      * relays by way of netpath.js). The path is the browser's from then on: closed with it, or here if it fails.
      */
     public static Browser start(BrowserSettings settings, FakeMedia media, BrowserOptions options, Optional<NetworkPath> network) {
+        if (settings.choice().of(media.name()) == BrowserChoice.Kind.FIREFOX) {
+            return FirefoxBrowsers.start(settings, media, options, network, PROBE, SYNTHETIC);
+        }
         try {
             return startBrowser(settings, media, options, network);
         } catch (RuntimeException e) {

@@ -152,7 +152,7 @@ public final class MediaProbe {
     public String cameraAsked() {
         try {
             Object result = js.executeScript("const s = window.__livecheckSynthetic; if (!s || !s.asked) return null;"
-                    + "const a = s.asked[s.asked.length - 1]; return a ? JSON.stringify(a.video) + ' → ' + a.got.width + 'x' + a.got.height"
+                    + "const a = s.asked.filter(x => x.video).pop(); return a ? JSON.stringify(a.video) + ' → ' + a.got.width + 'x' + a.got.height"
                     + " + ' at ' + a.got.frameRate + ' fps' : 'nothing';");
             return result == null ? "(no synthetic camera)" : String.valueOf(result);
         } catch (org.openqa.selenium.WebDriverException gone) {

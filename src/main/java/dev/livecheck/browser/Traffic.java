@@ -30,6 +30,8 @@ public final class Traffic implements AutoCloseable {
 
     private final WebDriver driver;
     private DevTools devTools;
+    /** Firefox's traffic, through WebDriver BiDi. */
+    private BiDiTraffic bidi;
     private final AtomicInteger stalled = new AtomicInteger();
     private final AtomicInteger replaced = new AtomicInteger();
     private final List<String> revealing = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -43,7 +45,22 @@ public final class Traffic implements AutoCloseable {
         return devTools != null;
     }
 
+    private boolean firefox() {
+        return driver instanceof org.openqa.selenium.firefox.FirefoxDriver;
+    }
+
+    private synchronized BiDiTraffic bidi() {
+        if (bidi == null) {
+            bidi = new BiDiTraffic(driver);
+        }
+        return bidi;
+    }
+
     private synchronized DevTools devTools() {
+        if (firefox()) {
+            throw new org.opentest4j.TestAbortedException("not run on Firefox: livecheck rewrites a page's responses through Chromium's "
+                    + "DevTools, not yet through WebDriver BiDi; this test runs on Chromium (livecheck.browsers=chromium)");
+        }
         if (devTools == null) {
             WebDriver d = driver instanceof HasDevTools ? driver : new Augmenter().augment(driver);
             devTools = ((HasDevTools) d).getDevTools();
@@ -54,6 +71,10 @@ public final class Traffic implements AutoCloseable {
 
     /** From now on, the page's requests (fetch, XHR) whose URL matches the glob hang without an answer, until {@link #release()}. */
     public synchronized void stall(String urlGlob) {
+        if (firefox()) {
+            bidi().stall(urlGlob, stalled);
+            return;
+        }
         DevTools tools = devTools();
         tools.clearListeners();
         tools.addListener(Fetch.requestPaused(), paused -> stalled.incrementAndGet()); // never continued: the request hangs
@@ -120,6 +141,10 @@ public final class Traffic implements AutoCloseable {
      * those whose body {@code reveals} are kept ({@link #revealing()}), the responses themselves pass unchanged.
      */
     public synchronized void watchResponses(java.util.function.Predicate<String> reveals) {
+        if (firefox()) {
+            bidi().watchResponses(reveals, revealing::add);
+            return;
+        }
         DevTools tools = devTools();
         tools.clearListeners();
         tools.addListener(Fetch.requestPaused(), paused -> {
@@ -161,6 +186,9 @@ public final class Traffic implements AutoCloseable {
 
     /** Back to normal: interception off, hanging requests let go. */
     public synchronized void release() {
+        if (bidi != null) {
+            bidi.release();
+        }
         if (devTools != null) {
             try {
                 devTools.send(Fetch.disable());
@@ -173,6 +201,10 @@ public final class Traffic implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (bidi != null) {
+            bidi.close();
+            bidi = null;
+        }
         release();
         if (devTools != null) {
             try {

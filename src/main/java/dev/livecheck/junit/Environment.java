@@ -220,7 +220,10 @@ public final class Environment implements AutoCloseable {
         env.put("LiveKit.url", livekit.wsUrl());
         env.put("livekit-client", settings.getOr("livecheck.livekitClient.version", LIVEKIT_CLIENT_VERSION));
         env.put("Chromium", browsers.chromiumVersion());
-        env.put("Browsers", browsers.gridUrl().map(u -> "Selenium Grid " + u).orElse("local Chromium"));
+        env.put("Browsers", browsers.gridUrl().map(u -> "Selenium Grid " + u).orElse("local " + browsers.choice().label()));
+        if (browsers.choice().uses(dev.livecheck.browser.BrowserChoice.Kind.FIREFOX)) {
+            env.put("Firefox", browsers.firefox().version() + ", geckodriver " + browsers.firefox().driverVersion());
+        }
         env.put("App", isReferenceApp() ? "reference app" : app instanceof LaunchedApp ? "started by livecheck" : "external");
         env.put("App.profile", profile.toString());
         env.put("App.url", app.baseUrl());

@@ -70,6 +70,13 @@ public final class BrowserProxy implements AutoCloseable {
         return List.of("--proxy-server=http://127.0.0.1:" + port(), "--proxy-bypass-list=<-loopback>");
     }
 
+    /** The same for Firefox: its manual proxy for http, https and WebSockets, localhost not exempt. */
+    public java.util.Map<String, Object> firefoxPreferences() {
+        return java.util.Map.of("network.proxy.type", 1, "network.proxy.http", "127.0.0.1", "network.proxy.http_port", port(),
+                "network.proxy.ssl", "127.0.0.1", "network.proxy.ssl_port", port(), "network.proxy.no_proxies_on", "",
+                "network.proxy.allow_hijacking_localhost", true);
+    }
+
     /**
      * Connects requests for {@code host} to {@code address} instead of what DNS says (the proxy's own
      * {@code --host-resolver-rules}), e.g. a LiveKit host name that only exists in the test.

@@ -105,6 +105,11 @@ public final class NetworkPath implements AutoCloseable {
         return proxy.chromiumArguments();
     }
 
+    /** Firefox's preferences for the same: every request through the proxy, loopback destinations included. */
+    public Map<String, Object> firefoxPreferences() {
+        return proxy.firefoxPreferences();
+    }
+
     /** The relay port a media endpoint was given. */
     public synchronized int relayPort(MediaEndpoint endpoint) {
         if (udpRelays.containsKey(endpoint)) {
