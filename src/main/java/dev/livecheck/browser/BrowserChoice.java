@@ -57,7 +57,7 @@ public record BrowserChoice(Kind everybody, Map<String, Kind> byParticipant) {
                 throw new LivecheckException(setting + "=" + text + " names " + parts[0].trim() + " twice: give each participant one browser");
             }
         }
-        return new BrowserChoice(Kind.CHROMIUM, Map.copyOf(each));
+        return new BrowserChoice(Kind.CHROMIUM, java.util.Collections.unmodifiableMap(each)); // in the order written: the label reads back as given
     }
 
     /** The browser of the participant with this media name (the role's id: provider, client; or a further participant's). */
