@@ -54,7 +54,10 @@ public record BrowserSettings(Path chromium, Path chromedriver, boolean headless
         Path chromium = Path.of(settings.getOr("livecheck.chromium.binary", "/usr/bin/chromium"));
         Path driver = Path.of(settings.getOr("livecheck.chromedriver", "/usr/bin/chromedriver"));
         DriverSource.Mode source = DriverSource.Mode.of(settings.getOr("livecheck.driver", "auto"));
-        if (grid.isEmpty()) {
+        BrowserChoice choice = BrowserChoice.parse(settings.getOr("livecheck.browsers", "chromium"));
+        // Firefox alone needs no Chromium on the machine
+        boolean localChromium = grid.isEmpty() && choice.uses(BrowserChoice.Kind.CHROMIUM);
+        if (localChromium) {
             if (!Files.isExecutable(chromium)) {
                 throw new LivecheckException("Chromium not found at " + chromium + ": run scripts/provision (installs Debian chromium) "
                         + "or set livecheck.chromium.binary");
@@ -64,7 +67,6 @@ public record BrowserSettings(Path chromium, Path chromedriver, boolean headless
                         + "or set livecheck.chromedriver");
             }
         }
-        BrowserChoice choice = BrowserChoice.parse(settings.getOr("livecheck.browsers", "chromium"));
         Firefox firefox = Firefox.from(settings);
         if (choice.uses(BrowserChoice.Kind.FIREFOX)) {
             if (grid.isPresent()) {
@@ -80,7 +82,7 @@ public record BrowserSettings(Path chromium, Path chromedriver, boolean headless
         boolean headless = settings.getBoolean("livecheck.headless", true) || System.getenv("DISPLAY") == null;
         BrowserSettings browsers = new BrowserSettings(chromium, driver, headless, grid, settings.getOr("livecheck.chromium.version", "unknown"),
                 source, Duration.ofSeconds(settings.getInt("livecheck.driver.timeout.seconds", 60)), choice, firefox);
-        if (grid.isEmpty()) {
+        if (localChromium) {
             DriverSource.executable(browsers); // chosen now, and said at start-up: a missing driver fails before anything is started
         }
         return browsers;

@@ -39,7 +39,8 @@ class BrowserChoiceTest {
 
     @Test
     void firefoxAskedForButMissingNamesTheScriptThatInstallsIt() {
-        Settings settings = new Settings(Map.of("livecheck.browsers", "client:firefox", "livecheck.firefox.binary", "/nonexistent/firefox")::get, Map.of());
+        // Firefox on both sides: the test holds on a machine with no Chromium (a fresh one, before provisioning)
+        Settings settings = new Settings(Map.of("livecheck.browsers", "firefox", "livecheck.firefox.binary", "/nonexistent/firefox")::get, Map.of());
         assertThatThrownBy(() -> BrowserSettings.from(settings)).isInstanceOf(LivecheckException.class)
                 .hasMessage("Firefox not found at /nonexistent/firefox: run scripts/provision-firefox (installs Debian firefox-esr) or set livecheck.firefox.binary");
     }
