@@ -1,12 +1,17 @@
 package dev.livecheck.gate;
 
 import java.nio.file.Path;
+import java.util.List;
 
-/** Command line of {@link ReleaseGate}. A null checklist means the built-in one. */
-record GateArguments(Path results, Path checklist, Path out, boolean enforce, boolean help, Path report) {
+/**
+ * Command line of {@link ReleaseGate}. A null checklist means the built-in one. Several {@code --results} folders are one
+ * run each of the same checklist on another browser pair ({@link PairsGate}).
+ */
+record GateArguments(List<Path> resultsFolders, Path checklist, Path out, boolean enforce, boolean help, Path report) {
 
     static final String USAGE = """
-            usage: ReleaseGate --results <allure-results dir> [--checklist <checklist.md>] --out <dir> [--enforce=<true|false>] [--report <allure-report dir>]
+            usage: ReleaseGate --results <allure-results dir> [--results <dir> ...] [--checklist <checklist.md>] --out <dir> [--enforce=<true|false>] [--report <allure-report dir>]
+              --results        one run's results; several: one run per browser pair, the release needs every pair
               --checklist      default: livecheck's built-in checklist
               --report         link the evidence into this generated HTML report (scripts/report); default: to the result files
               --enforce=true   (default) exit 1 when any checklist item is not passed
@@ -20,7 +25,7 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
     }
 
     static GateArguments parse(String[] args) throws UsageException {
-        Path results = null;
+        List<Path> results = new java.util.ArrayList<>();
         Path checklist = null;
         Path out = null;
         Path report = null;
@@ -31,7 +36,7 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
             String inlineValue = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (option) {
                 case "--help", "-h" -> {
-                    return new GateArguments(null, null, null, enforce, true, null);
+                    return new GateArguments(List.of(), null, null, enforce, true, null);
                 }
                 case "--enforce" -> enforce = parseBoolean(inlineValue == null ? "true" : inlineValue);
                 case "--results", "--checklist", "--out", "--report" -> {
@@ -47,7 +52,7 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
                     }
                     Path path = Path.of(value);
                     switch (option) {
-                        case "--results" -> results = path;
+                        case "--results" -> results.add(path);
                         case "--checklist" -> checklist = path;
                         case "--report" -> report = path;
                         default -> out = path;
@@ -56,10 +61,21 @@ record GateArguments(Path results, Path checklist, Path out, boolean enforce, bo
                 default -> throw new UsageException("unknown argument " + arg);
             }
         }
-        if (results == null || out == null) {
+        if (results.isEmpty() || out == null) {
             throw new UsageException("--results and --out are required");
         }
-        return new GateArguments(results, checklist, out, enforce, false, report);
+        if (results.size() > 1 && report != null) {
+            throw new UsageException("--report links one run's evidence: give it with one --results folder (a browser pair's own gate)");
+        }
+        if (results.stream().distinct().count() < results.size()) {
+            throw new UsageException("the same --results folder is given twice");
+        }
+        return new GateArguments(List.copyOf(results), checklist, out, enforce, false, report);
+    }
+
+    /** The one results folder of a single run. */
+    Path results() {
+        return resultsFolders.get(0);
     }
 
     private static boolean parseBoolean(String value) throws UsageException {

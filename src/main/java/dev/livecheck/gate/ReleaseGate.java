@@ -36,7 +36,7 @@ public final class ReleaseGate {
     static final String QUALITY_FILE = "quality.md";
     static final String QUALITY_JSON = "quality.json";
 
-    private record Outcome(int exitCode, String summary) {
+    record Outcome(int exitCode, String summary) {
     }
 
     private ReleaseGate() {
@@ -81,30 +81,28 @@ public final class ReleaseGate {
         }
     }
 
+    /** One run judged and its reports written to {@code outDir}. */
+    record Judged(Verdict verdict, String runId, ObjectNode json) {
+    }
+
     private static Outcome judge(GateArguments arguments, PrintStream out, PrintStream err)
             throws GateInputException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Checklist checklist = arguments.checklist() == null ? Checklist.builtIn() : Checklist.read(arguments.checklist());
-        List<TestResult> results = new ResultsFolder(mapper).read(arguments.results());
-        boolean anyChecklistResult = results.stream().anyMatch(r -> !r.checklistIds().isEmpty());
-        RunRecord record = RunRecord.read(arguments.results()).or(() -> anyChecklistResult ? java.util.Optional.empty()
-                // a run of no checklist test (a self-test alone): nothing ran, every item is missing
-                : java.util.Optional.of(new RunRecord(RunRecord.NO_CHECKLIST_RUN, null, null, null, List.of())))
-                .orElseThrow(() -> new GateInputException("results folder " + arguments.results()
-                + " has no " + RunRecord.FILE + ", the run's record of which tests it expected: the results were not written by a livecheck run"
-                + " (its JUnit listener writes it), or the run died before it started — rerun the checklist (mvn verify)"));
-        Verdict verdict = Verdict.of(checklist, results, record);
-        List<TestResult> thisRun = results.stream().filter(r -> record.runId().equals(r.runId())).toList();
-        EvidenceLinks links = arguments.report() == null ? EvidenceLinks.toResults(arguments.out(), arguments.results())
-                : EvidenceLinks.toReport(arguments.out(), arguments.results(), arguments.report(), ReportIndex.read(arguments.report()));
-        ObjectNode verdictJson = verdict.toJson(mapper);
-        verdictJson.set("run", RunIdentity.of(arguments.results(), thisRun).toJson(mapper).put("id", record.runId()));
-        writeReports(arguments.out(), verdict.renderChecklist(checklist, links), verdict, verdictJson, mapper);
-
+        if (arguments.resultsFolders().size() > 1) {
+            Outcome outcome = PairsGate.judge(arguments, checklist, mapper, out, arguments.enforce() ? err : out);
+            if (outcome.exitCode() == BLOCKED && !arguments.enforce()) {
+                out.println("release gate: not enforced (--enforce=false), exiting 0");
+                return new Outcome(PASSED, outcome.summary());
+            }
+            return outcome;
+        }
+        Judged judged = judgeRun(arguments.results(), checklist, arguments.out(), arguments.report(), mapper);
+        Verdict verdict = judged.verdict();
         out.println(verdict.summary());
         if (verdict.staleResults() > 0) {
             out.println("release gate: " + verdict.staleResults() + " checklist result(s) of another run in " + arguments.results()
-                    + " not counted (this run: " + record.runId() + ")");
+                    + " not counted (this run: " + judged.runId() + ")");
         }
         out.println("release gate: report in " + arguments.out().resolve(CHECKLIST_FILE));
         if (verdict.passed()) {
@@ -121,6 +119,26 @@ public final class ReleaseGate {
             return new Outcome(PASSED, summary);
         }
         return new Outcome(BLOCKED, summary);
+    }
+
+    /** Judges one run's results folder against the checklist and writes its checklist, verdict and quality reports to {@code outDir}. */
+    static Judged judgeRun(Path resultsDir, Checklist checklist, Path outDir, Path report, ObjectMapper mapper) throws GateInputException {
+        List<TestResult> results = new ResultsFolder(mapper).read(resultsDir);
+        boolean anyChecklistResult = results.stream().anyMatch(r -> !r.checklistIds().isEmpty());
+        RunRecord record = RunRecord.read(resultsDir).or(() -> anyChecklistResult ? java.util.Optional.empty()
+                // a run of no checklist test (a self-test alone): nothing ran, every item is missing
+                : java.util.Optional.of(new RunRecord(RunRecord.NO_CHECKLIST_RUN, null, null, null, List.of())))
+                .orElseThrow(() -> new GateInputException("results folder " + resultsDir
+                + " has no " + RunRecord.FILE + ", the run's record of which tests it expected: the results were not written by a livecheck run"
+                + " (its JUnit listener writes it), or the run died before it started — rerun the checklist (mvn verify)"));
+        Verdict verdict = Verdict.of(checklist, results, record);
+        List<TestResult> thisRun = results.stream().filter(r -> record.runId().equals(r.runId())).toList();
+        EvidenceLinks links = report == null ? EvidenceLinks.toResults(outDir, resultsDir)
+                : EvidenceLinks.toReport(outDir, resultsDir, report, ReportIndex.read(report));
+        ObjectNode verdictJson = verdict.toJson(mapper);
+        verdictJson.set("run", RunIdentity.of(resultsDir, thisRun).toJson(mapper).put("id", record.runId()));
+        writeReports(outDir, verdict.renderChecklist(checklist, links), verdict, verdictJson, mapper);
+        return new Judged(verdict, record.runId(), verdictJson);
     }
 
     private static void writeReports(Path outDir, String checklistMarkdown, Verdict verdict, ObjectNode verdictJson, ObjectMapper mapper)
@@ -145,7 +163,7 @@ public final class ReleaseGate {
         }
     }
 
-    private static void deleteStaleOutputs(Path outDir) {
+    static void deleteStaleOutputs(Path outDir) {
         for (String file : List.of(CHECKLIST_FILE, CHECKLIST_HTML, VERDICT_FILE, QUALITY_FILE, QUALITY_JSON)) {
             try {
                 Files.deleteIfExists(outDir.resolve(file));

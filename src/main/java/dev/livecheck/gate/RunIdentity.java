@@ -37,6 +37,15 @@ record RunIdentity(String commit, String commitFrom, String app, String appUrl, 
                 tested.stream().mapToLong(TestResult::stop).filter(t -> t > 0).max().stream().mapToObj(RunIdentity::time).findFirst().orElse(UNKNOWN));
     }
 
+    /**
+     * The browser pair a run used, as livecheck wrote it ({@code chromium}, {@code provider:chromium,client:firefox}, or
+     * a Selenium Grid's URL), or empty when its results do not say.
+     */
+    static Optional<String> browsers(Path results) {
+        return Optional.ofNullable(environment(results.resolve(ENVIRONMENT_FILE)).getProperty("Browsers"))
+                .map(b -> b.replaceFirst("^local ", "").trim()).filter(b -> !b.isEmpty());
+    }
+
     ObjectNode toJson(ObjectMapper mapper) {
         return mapper.createObjectNode().put("commit", commit).put("commitFrom", commitFrom)
                 .put("app", app).put("appUrl", appUrl).put("appProfile", appProfile).put("appVersion", appVersion)
