@@ -42,6 +42,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  * its time budget, each of their items being proven by another bug every run.
  */
 public final class BugMatrix {
+    /** Bugs declared {@code needs.nightlySuites}: their items are run with the nightly suites too. */
+    private static Set<String> nightlySuiteBugs = Set.of();
+
     private static final String SUITES = "dev.livecheck.checklist";
     /** Marks an item whose test was skipped or could not run, in the per-bug results. */
     static final String NOT_RUN = DetectionReport.NOT_RUN;
@@ -73,6 +76,9 @@ public final class BugMatrix {
             expectations = expectations.onlyBugs(bug -> !nightly.contains(bug));
             System.out.println("[bug-matrix] left to the nightly run (-Pnightly), their items proven here by other bugs: " + String.join(", ", nightly));
         }
+
+        // bugs only a nightly suite shows (a session past its token's lifetime): those suites run for them alone
+        nightlySuiteBugs = Expectations.needing(declared, "nightlySuites");
 
         // bugs of recording through LiveKit Egress: only a run with Egress beside its LiveKit can show them
         Set<String> needEgress = Expectations.needing(declared, "egress");
@@ -197,6 +203,7 @@ public final class BugMatrix {
      * matrix starts), with {@code bug} switched on; returns the items that did not pass.
      */
     static Set<String> run(Optional<Expectations.FixtureApp> app, String bug, Set<String> items) {
+        boolean nightlySuites = nightlySuiteBugs.contains(bug);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("livecheck.app.bugs", bug);
         app.ifPresent(a -> {
@@ -215,7 +222,7 @@ public final class BugMatrix {
                         .map(dev.livecheck.net.MediaEndpoint::key).collect(Collectors.joining(",")));
             }
         });
-        List<SuiteRunner.Outcome> outcomes = new java.util.ArrayList<>(runItems(items, properties));
+        List<SuiteRunner.Outcome> outcomes = new java.util.ArrayList<>(runItems(items, properties, nightlySuites));
         // A bug that breaks a scenario's shared call early keeps its later items from running ("not run: the call broke
         // in …"): no proof either way for those. Each is run again on a call of its own, so every declared item is judged.
         Set<String> brokenOff = outcomes.stream().filter(o -> !o.passed() && !o.failedCheck() && !o.inconclusive() && !o.setupError()
@@ -225,7 +232,7 @@ public final class BugMatrix {
             System.out.println("[bug-matrix]     the shared call broke before " + brokenOff + ": each run again on a call of its own");
             Map<String, String> alone = new LinkedHashMap<>(properties);
             alone.put("livecheck.scenarios", "false");
-            List<SuiteRunner.Outcome> again = runItems(brokenOff, alone);
+            List<SuiteRunner.Outcome> again = runItems(brokenOff, alone, nightlySuites);
             Set<String> rerun = again.stream().map(SuiteRunner.Outcome::test).collect(Collectors.toSet());
             outcomes.removeIf(o -> rerun.contains(o.test()));
             outcomes.addAll(again);
@@ -251,9 +258,11 @@ public final class BugMatrix {
         return failed;
     }
 
-    private static List<SuiteRunner.Outcome> runItems(Set<String> items, Map<String, String> properties) {
+    /** {@code nightlySuites}: the suites tagged nightly too (a bug only they show, declared {@code needs.nightlySuites}). */
+    private static List<SuiteRunner.Outcome> runItems(Set<String> items, Map<String, String> properties, boolean nightlySuites) {
         return SuiteRunner.run(List.of(selectPackage(SUITES)),
-                m -> SuiteRunner.everyRunChecklistTest(m) && Arrays.stream(m.getAnnotation(Checks.class).value()).anyMatch(items::contains),
+                m -> (SuiteRunner.everyRunChecklistTest(m) || nightlySuites && SuiteRunner.nightlyChecklistTest(m))
+                        && Arrays.stream(m.getAnnotation(Checks.class).value()).anyMatch(items::contains),
                 properties, new AllureJunitPlatform());
     }
 

@@ -45,6 +45,11 @@ public final class SuiteRunner {
                 && Arrays.stream(m.getDeclaringClass().getAnnotationsByType(org.junit.jupiter.api.Tag.class)).noneMatch(t -> t.value().equals(NIGHTLY));
     }
 
+    /** A checklist test of the nightly run only: an {@code *IT} method with {@link Checks}, in a class tagged {@value #NIGHTLY}. */
+    public static boolean nightlyChecklistTest(Method m) {
+        return m.getDeclaringClass().getSimpleName().endsWith("IT") && m.isAnnotationPresent(Checks.class) && !everyRunChecklistTest(m);
+    }
+
     /**
      * How one test ended. {@code items} are its {@link Checks} ids; {@code setupError} is true when it could not
      * run at all (bad configuration, a component that did not start), which is no verdict on the app; so is

@@ -69,6 +69,11 @@ public enum Bug {
     LIVEKIT_VARIABLES_IGNORED("livekit-variables-ignored"),
     /** The page ends the call when its token's expiry passes, although LiveKit keeps a connected participant in. */
     ENDS_CALL_WHEN_TOKEN_EXPIRES("ends-call-when-token-expires"),
+    /**
+     * The token's lifetime is given in seconds where the SDK takes milliseconds: tokens live 3.6 s, while the page is
+     * told an hour and keeps reusing its token. Joins pass (LiveKit's one-minute leeway); a reload a few minutes in fails.
+     */
+    TOKEN_LIFETIME_IN_MS("token-lifetime-in-ms"),
     /** The remote audio element's volume is 0: the stream arrives, nobody hears it. */
     REMOTE_AUDIO_MUTED("remote-audio-muted"),
     /** Camera and microphone are asked for together: one denied device costs both. */

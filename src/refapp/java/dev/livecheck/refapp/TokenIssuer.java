@@ -77,7 +77,7 @@ final class TokenIssuer {
 
     private AccessToken newToken() {
         AccessToken token = new AccessToken(config.apiKey(), config.apiSecret());
-        token.setTtl(config.tokenTtlSeconds() * 1000);
+        token.setTtl(config.has(Bug.TOKEN_LIFETIME_IN_MS) ? config.tokenTtlSeconds() : config.tokenTtlSeconds() * 1000);
         return token;
     }
 

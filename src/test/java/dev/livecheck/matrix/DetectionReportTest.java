@@ -143,6 +143,7 @@ class DetectionReportTest {
         Set<String> nightly = Expectations.needing(file, "nightly");
         Set<String> egress = Expectations.needing(file, "egress");
         assertThat(shipped.itemsByBug().keySet()).as("bugs left to the nightly run or to Egress are declared bugs").containsAll(nightly).containsAll(egress);
+        assertThat(nightly).as("a bug only a nightly suite shows is left to the nightly run").containsAll(Expectations.needing(file, "nightlySuites"));
         Set<String> everyRun = shipped.onlyBugs(b -> !nightly.contains(b) && !egress.contains(b)).itemsByBug().values().stream()
                 .flatMap(Set::stream).collect(Collectors.toSet());
         assertThat(everyRun).as("every run's matrix shows every item's check failing, without the nightly and Egress bugs")
