@@ -9,13 +9,10 @@ import org.openqa.selenium.bidi.script.LocalValue;
 import org.openqa.selenium.bidi.script.Message;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
@@ -30,15 +27,11 @@ import java.util.function.UnaryOperator;
 final class BiDiTokens implements AutoCloseable {
     private static final String CHANNEL = "livecheck-tokens";
     /** The function itself, without the file's leading comment. */
-    private static final String SCRIPT = read("/livecheck/tokenswap.js").replaceFirst("(?s)^.*?(?=\\(channel\\) =>)", "");
+    private static final String SCRIPT = Classpath.text("/livecheck/tokenswap.js").replaceFirst("(?s)^.*?(?=\\(channel\\) =>)", "");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebDriver driver;
-    private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "livecheck-bidi-tokens");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService commands = BiDiCommands.thread("livecheck-bidi-tokens");
     private Script script;
     private String preload;
     private volatile UnaryOperator<String> replace;
@@ -114,14 +107,6 @@ final class BiDiTokens implements AutoCloseable {
                 // nothing to stop
             }
             script = null;
-        }
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = BiDiTokens.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException(resource + " missing from the classpath", e);
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -34,11 +33,7 @@ final class BiDiTraffic implements AutoCloseable {
     private static final Set<String> READ = Set.of("", "document", "script");
     private final WebDriver driver;
     private final BiDi bidi;
-    private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "livecheck-bidi-traffic");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService commands = BiDiCommands.thread("livecheck-bidi-traffic");
     private Network responses;
     private Network stalling;
     private String intercept;

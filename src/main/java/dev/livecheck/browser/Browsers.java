@@ -14,10 +14,8 @@ import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.MalformedURLException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +29,8 @@ import java.util.logging.Level;
  * ({@link FirefoxBrowsers}) for a participant {@code livecheck.browsers} gives it to.
  */
 public final class Browsers {
-    private static final String PROBE = read("/livecheck/probe.js");
-    private static final String SYNTHETIC = read("/livecheck/synthetic.js");
+    private static final String PROBE = Classpath.text("/livecheck/probe.js");
+    private static final String SYNTHETIC = Classpath.text("/livecheck/synthetic.js");
 
     private Browsers() {
     }
@@ -173,14 +171,6 @@ public final class Browsers {
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = Browsers.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException(resource + " missing from the classpath", e);
-        }
     }
 
     private static String firstLine(String message) {

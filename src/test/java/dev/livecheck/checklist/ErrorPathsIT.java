@@ -7,7 +7,7 @@ import dev.livecheck.check.ConnectionTimeout;
 import dev.livecheck.check.Consultation;
 import dev.livecheck.check.ErrorWording;
 import dev.livecheck.check.Permissions;
-import dev.livecheck.check.MediaFlow;
+import dev.livecheck.check.NetworkLoss;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.Waits;
 import dev.livecheck.check.ServerView;
@@ -20,7 +20,6 @@ import dev.livecheck.junit.NetworkFaults;
 import dev.livecheck.junit.WithReferenceApp;
 import dev.livecheck.net.ProxyRoute;
 import dev.livecheck.livekit.Rooms;
-import dev.livecheck.profile.SessionState;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -49,13 +48,6 @@ class ErrorPathsIT {
      */
     private static final Map<String, Set<ErrorWording.Problem>> SAYS = Map.of("invalid", Set.of(ErrorWording.Problem.NOT_FOUND),
             "notTheirs", Set.of(ErrorWording.Problem.NOT_YOURS, ErrorWording.Problem.NOT_FOUND), "notLive", Set.of(ErrorWording.Problem.NOT_LIVE));
-
-    /**
-     * How long a page may take to show it is reconnecting once the network is gone: LiveKit's client notices the
-     * signalling reset at once, the lost media only after its ICE timeouts (about 17 s, measured); an app that
-     * shows only the latter is still in time.
-     */
-    private static final Duration RECONNECTING_NOTICED = Duration.ofSeconds(25);
 
     @Test
     @Checks("E-01")
@@ -161,20 +153,14 @@ class ErrorPathsIT {
     void networkIssuesHandledGracefully(Participant provider, @NetworkFaults Participant client, AppUnderTest app) {
         Consultation.joinBoth(provider, client);
 
-        Allure.step("the client's network goes for a moment: the page says it is reconnecting, then the call is back both ways", () -> {
-            client.network().disconnect();
-            Waits.inherent("the client's page shows it is reconnecting", RECONNECTING_NOTICED)
-                    .until(() -> client.session().state() == SessionState.RECONNECTING);
-            client.network().restore();
-            Presence.awaitEachSeesTheOther(provider, client);
-            MediaFlow.awaitMediaBothWays(provider, client);
-        });
+        Allure.step("the client's network goes for a moment: the page says it is reconnecting, then the call is back both ways",
+                () -> NetworkLoss.aMomentaryLossRecovers(client, provider));
 
         Allure.step("the client's network stays away: a clear error with Try Again, and Try Again brings the call back", () -> {
             client.network().disconnect();
             Duration giveUp = app.profile().conventions().reconnectGiveUp();
             Waits.inherent("the client's page gives up reconnecting with an error (the app gives up after " + giveUp.toSeconds() + " s)",
-                    giveUp.plus(RECONNECTING_NOTICED)).until(() -> client.session().showsError());
+                    giveUp.plus(NetworkLoss.RECONNECTING_NOTICED)).until(() -> client.session().showsError());
             assertThat(client.session().offersTryAgain()).as("\"Try Again\" offered").isTrue();
             ErrorWording.assertActionable(client.name(), client.session().errorTitle() + " " + client.session().errorMessage(),
                     Set.of(ErrorWording.Action.TRY_AGAIN), app.profile(), Set.of(ErrorWording.Problem.NETWORK, ErrorWording.Problem.CONNECTION),

@@ -4,6 +4,7 @@ import dev.livecheck.browser.Participant;
 import dev.livecheck.check.Consultation;
 import dev.livecheck.check.Grants;
 import dev.livecheck.check.MediaFlow;
+import dev.livecheck.check.NetworkLoss;
 import dev.livecheck.check.Presence;
 import dev.livecheck.check.ServerView;
 import dev.livecheck.check.Waits;
@@ -13,7 +14,6 @@ import dev.livecheck.junit.NetworkFaults;
 import dev.livecheck.junit.Partial;
 import dev.livecheck.junit.TimingSensitive;
 import dev.livecheck.livekit.Rooms;
-import dev.livecheck.profile.SessionState;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +43,6 @@ class LongSessionIT {
     private static final Duration LEAST_SESSION = Duration.ofSeconds(70);
     /** The longest this test stays in the call waiting for the token to run out. */
     private static final Duration LONGEST_SESSION = Duration.ofMinutes(5);
-    private static final Duration RECONNECTING_NOTICED = Duration.ofSeconds(25);
 
     @Test
     @Checks("S-02")
@@ -74,14 +73,8 @@ class LongSessionIT {
             Presence.awaitReturnSeen(provider, client, rooms);
             MediaFlow.awaitMediaBothWays(provider, client);
         });
-        Allure.step("the client's network goes for a moment: the call comes back both ways", () -> {
-            client.network().disconnect();
-            Waits.inherent("the client's page shows it is reconnecting", RECONNECTING_NOTICED)
-                    .until(() -> client.session().state() == SessionState.RECONNECTING);
-            client.network().restore();
-            Presence.awaitEachSeesTheOther(provider, client);
-            MediaFlow.awaitMediaBothWays(provider, client);
-        });
+        Allure.step("the client's network goes for a moment: the call comes back both ways",
+                () -> NetworkLoss.aMomentaryLossRecovers(client, provider));
         Allure.step("the client leaves and joins again", () -> {
             client.session().leave();
             waitUntil("the client's page says it left").until(() -> client.session().hasLeft());
