@@ -390,6 +390,8 @@
       // with the bug, the share takes the camera's place and the camera is never switched back on
       if (bug('share-replaces-camera') && !sharing) await room.localParticipant.setCameraEnabled(false);
       await room.localParticipant.setScreenShareEnabled(!sharing);
+      // with the bug, stopping the share leaves the microphone muted (the button still shows it on)
+      if (bug('share-mutes-microphone') && sharing) await room.localParticipant.setMicrophoneEnabled(false);
       console.log(sharing ? 'Screen sharing stopped' : 'Screen sharing started');
     } catch (e) {
       console.warn(`Screen sharing failed: ${e.name}: ${e.message}`);

@@ -57,10 +57,16 @@ public final class ScreenShare {
                 .until(() -> !viewer.session().showsRemoteScreen());
     }
 
-    /** Whatever a share changed is restored when it ends: the sharer's camera reaches the viewer again, on screen and moving. */
-    public static void awaitCameraBack(Participant sharer, Participant viewer) {
-        Allure.step(viewer.name() + " sees " + sharer.name() + "'s camera again once the share ended",
-                () -> MediaFlow.awaitVideoFrom(sharer, viewer));
+    /**
+     * Whatever a share may have changed is restored when it ends: the viewer sees the sharer's camera again, on screen and
+     * moving, and hears the sharer's microphone again (an app that switches a device off to share, or on stopping, and
+     * never back, leaves the call one-way while every share check passes).
+     */
+    public static void awaitDevicesBack(Participant sharer, Participant viewer) {
+        Allure.step(viewer.name() + " sees and hears " + sharer.name() + " again once the share ended", () -> {
+            MediaFlow.awaitVideoFrom(sharer, viewer);
+            MediaFlow.awaitAudioFrom(sharer, viewer);
+        });
     }
 
     private static long screenTracks(Rooms rooms, Participant p) {

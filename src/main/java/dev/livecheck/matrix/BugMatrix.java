@@ -69,7 +69,8 @@ public final class BugMatrix {
         Set<String> only = Arrays.stream(options.getOrDefault("bugs", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         if (!only.isEmpty()) {
             expectations = expectations.onlyBugs(only::contains);
-        } else if (!Boolean.parseBoolean(options.getOrDefault("nightly", "false"))) {
+        } else if (!options.containsKey("jobs") && !Boolean.parseBoolean(options.getOrDefault("nightly", "false"))) {
+            // (a shard runs the jobs its parent chose, nightly ones named in --bugs included)
             // the every-run matrix keeps to its time budget: bugs whose items another bug proves every run wait for the
             // nightly run (-Pnightly); naming them in --bugs runs them any time
             Set<String> nightly = Expectations.needing(declared, "nightly");
@@ -118,6 +119,9 @@ public final class BugMatrix {
         Map<String, Long> seconds = new LinkedHashMap<>();
         for (Job job : jobs) {
             JobResult r = results.get(job.key());
+            if (r == null) {
+                throw new IllegalStateException("the bug matrix has no result for " + job.key() + " (its shard did not run it): see the shard's output above");
+            }
             if (job.isClean()) {
                 r.failed().forEach(item -> cleanFailures.add(job.app().orElseThrow().name() + "/" + item));
             } else {

@@ -59,6 +59,8 @@ public enum Bug {
     SCREEN_SHARE_BROKEN("screen-share-broken"),
     /** Sharing the screen switches the camera off, and stopping the share never switches it back on. */
     SHARE_REPLACES_CAMERA("share-replaces-camera"),
+    /** Stopping a screen share mutes the microphone and never unmutes it. */
+    SHARE_MUTES_MICROPHONE("share-mutes-microphone"),
     /** "Leave" shows the end screen but stays connected. */
     LEAVE_KEEPS_CONNECTION("leave-keeps-connection"),
     /** The page logs an error after connecting. */

@@ -177,6 +177,6 @@ class ClientChecklistIT {
         ScreenShare.awaitShared(client, call.provider(), rooms);
         ScreenShare.stop(client);
         ScreenShare.awaitGone(client, call.provider(), rooms);
-        ScreenShare.awaitCameraBack(client, call.provider());
+        ScreenShare.awaitDevicesBack(client, call.provider());
     }
 }

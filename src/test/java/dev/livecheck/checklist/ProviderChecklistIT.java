@@ -155,7 +155,7 @@ class ProviderChecklistIT {
         ScreenShare.awaitShared(provider, call.client(), rooms);
         ScreenShare.stop(provider);
         ScreenShare.awaitGone(provider, call.client(), rooms);
-        ScreenShare.awaitCameraBack(provider, call.client());
+        ScreenShare.awaitDevicesBack(provider, call.client());
     }
 
     @Test
