@@ -38,6 +38,8 @@ final class BiDiTraffic implements AutoCloseable {
     private Network stalling;
     private String intercept;
     private final List<String> held = new CopyOnWriteArrayList<>();
+    /** The browser keeps response bodies for livecheck while this collector is registered (a reused browser must not go on). */
+    private String collector;
 
     BiDiTraffic(WebDriver driver) {
         this.driver = driver;
@@ -49,7 +51,9 @@ final class BiDiTraffic implements AutoCloseable {
         if (responses != null) {
             return;
         }
-        bidi.send(new Command<>("network.addDataCollector", Map.of("dataTypes", List.of("response"), "maxEncodedDataSize", 20_000_000), Map.class));
+        Map<?, ?> added = bidi.send(new Command<>("network.addDataCollector", Map.of("dataTypes", List.of("response"), "maxEncodedDataSize", 20_000_000),
+                Map.class));
+        collector = String.valueOf(added.get("collector"));
         responses = new Network(driver);
         responses.onResponseCompleted(details -> {
             if (READ.contains(String.valueOf(details.getRequest().getDestination()))) {
@@ -129,9 +133,11 @@ final class BiDiTraffic implements AutoCloseable {
         if (responses != null) {
             try {
                 responses.close();
+                bidi.send(new Command<>("network.removeDataCollector", Map.of("collector", collector), Map.class));
             } catch (RuntimeException browserGone) {
                 // nothing to stop
             }
+            responses = null;
         }
     }
 }

@@ -1,35 +1,26 @@
 package dev.livecheck.browser;
 
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.HasDevTools;
-import org.openqa.selenium.devtools.v156.fetch.Fetch;
-import org.openqa.selenium.devtools.v156.fetch.model.RequestPattern;
-import org.openqa.selenium.devtools.v156.fetch.model.RequestPaused;
-import org.openqa.selenium.devtools.v156.fetch.model.RequestStage;
-import org.openqa.selenium.devtools.v156.network.model.ResourceType;
-import org.openqa.selenium.remote.Augmenter;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The browser's own HTTP traffic, taken in hand through DevTools — the same for every app, whatever its
- * routes: the page's requests to some URLs made to hang (a backend that never answers), and the LiveKit
- * tokens in the page's responses replaced (an expired token, as if the app had handed it out).
+ * The browser's own HTTP traffic, taken in hand — DevTools on Chromium, WebDriver BiDi on Firefox — the same for every
+ * app, whatever its routes: the page's requests to some URLs made to hang (a backend that never answers), the LiveKit
+ * tokens in the page's responses replaced (an expired token, as if the app had handed it out), and every response
+ * read for what must never reach a browser. The three go on together.
  */
 public final class Traffic implements AutoCloseable {
     /** A JWT in a response body; a LiveKit one has a "video" grant. */
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
 
     private final WebDriver driver;
-    private DevTools devTools;
+    /** Chromium's traffic, through DevTools. */
+    private final CdpTraffic cdp;
     /** Firefox's traffic, through WebDriver BiDi. */
     private BiDiTraffic bidi;
     /** Firefox's token substitution, through a BiDi channel. */
@@ -40,11 +31,15 @@ public final class Traffic implements AutoCloseable {
 
     Traffic(WebDriver driver) {
         this.driver = driver;
+        this.cdp = new CdpTraffic(driver);
     }
 
-    /** Whether a test took the traffic in hand (its browser is not reused: DevTools state may outlive the test). */
+    /**
+     * Whether a test changed the browser's traffic (made requests hang, swapped tokens): its browser is not reused, as
+     * DevTools state may outlive the test. Watching responses only reads them.
+     */
     synchronized boolean used() {
-        return devTools != null;
+        return cdp.changedTraffic();
     }
 
     private boolean firefox() {
@@ -58,27 +53,13 @@ public final class Traffic implements AutoCloseable {
         return bidi;
     }
 
-    private synchronized DevTools devTools() {
-        if (devTools == null) {
-            WebDriver d = driver instanceof HasDevTools ? driver : new Augmenter().augment(driver);
-            devTools = ((HasDevTools) d).getDevTools();
-            devTools.createSessionIfThereIsNotOne();
-        }
-        return devTools;
-    }
-
     /** From now on, the page's requests (fetch, XHR) whose URL matches the glob hang without an answer, until {@link #release()}. */
     public synchronized void stall(String urlGlob) {
         if (firefox()) {
             bidi().stall(urlGlob, stalled);
             return;
         }
-        DevTools tools = devTools();
-        tools.clearListeners();
-        tools.addListener(Fetch.requestPaused(), paused -> stalled.incrementAndGet()); // never continued: the request hangs
-        tools.send(Fetch.enable(Optional.of(List.of(
-                new RequestPattern(Optional.of(urlGlob), Optional.of(ResourceType.FETCH), Optional.of(RequestStage.REQUEST)),
-                new RequestPattern(Optional.of(urlGlob), Optional.of(ResourceType.XHR), Optional.of(RequestStage.REQUEST)))), Optional.empty()));
+        cdp.stall(urlGlob, stalled);
     }
 
     /**
@@ -93,44 +74,26 @@ public final class Traffic implements AutoCloseable {
             tokens.start(replace, Traffic::isLiveKitToken, replaced);
             return;
         }
-        DevTools tools = devTools();
-        tools.clearListeners();
-        tools.addListener(Fetch.requestPaused(), paused -> rewrite(tools, paused, replace));
-        List<RequestPattern> patterns = List.of(ResourceType.DOCUMENT, ResourceType.FETCH, ResourceType.XHR).stream()
-                .map(type -> new RequestPattern(Optional.of("*"), Optional.of(type), Optional.of(RequestStage.RESPONSE))).toList();
-        tools.send(Fetch.enable(Optional.of(patterns), Optional.empty()));
+        cdp.rewriteBodies(body -> swapTokens(body, replace));
     }
 
-    private void rewrite(DevTools tools, RequestPaused paused, UnaryOperator<String> replace) {
-        try {
-            Fetch.GetResponseBodyResponse response = tools.send(Fetch.getResponseBody(paused.getRequestId()));
-            String body = response.getBase64Encoded()
-                    ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
-            Matcher m = JWT.matcher(body);
-            StringBuilder out = new StringBuilder();
-            boolean changed = false;
-            while (m.find()) {
-                String token = m.group();
-                String swapped = isLiveKitToken(token) ? replace.apply(token) : token;
-                changed |= !swapped.equals(token);
-                m.appendReplacement(out, Matcher.quoteReplacement(swapped));
-            }
-            m.appendTail(out);
-            if (!changed) {
-                tools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-                return;
-            }
-            replaced.incrementAndGet();
-            tools.send(Fetch.fulfillRequest(paused.getRequestId(), paused.getResponseStatusCode().orElse(200), paused.getResponseHeaders(),
-                    Optional.empty(), Optional.of(Base64.getEncoder().encodeToString(out.toString().getBytes(StandardCharsets.UTF_8))),
-                    Optional.empty()));
-        } catch (RuntimeException e) {
-            try {
-                tools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-            } catch (RuntimeException ignored) {
-                // the page went away
-            }
+    /** The body with each LiveKit token in it swapped for what {@code replace} makes of it (counted when one changed). */
+    private String swapTokens(String body, UnaryOperator<String> replace) {
+        Matcher m = JWT.matcher(body);
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        while (m.find()) {
+            String token = m.group();
+            String swapped = isLiveKitToken(token) ? replace.apply(token) : token;
+            changed |= !swapped.equals(token);
+            m.appendReplacement(out, Matcher.quoteReplacement(swapped));
         }
+        m.appendTail(out);
+        if (!changed) {
+            return body;
+        }
+        replaced.incrementAndGet();
+        return out.toString();
     }
 
     private static boolean isLiveKitToken(String jwt) {
@@ -150,28 +113,7 @@ public final class Traffic implements AutoCloseable {
             bidi().watchResponses(reveals, revealing::add);
             return;
         }
-        DevTools tools = devTools();
-        tools.clearListeners();
-        tools.addListener(Fetch.requestPaused(), paused -> {
-            try {
-                Fetch.GetResponseBodyResponse response = tools.send(Fetch.getResponseBody(paused.getRequestId()));
-                String body = response.getBase64Encoded()
-                        ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
-                if (reveals.test(body)) {
-                    revealing.add(paused.getRequest().getUrl().replaceFirst("[?#].*$", ""));
-                }
-            } catch (RuntimeException noBody) {
-                // a redirect or an empty answer: nothing to read
-            }
-            try {
-                tools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-            } catch (RuntimeException pageGone) {
-                // nothing to continue
-            }
-        });
-        List<RequestPattern> patterns = List.of(ResourceType.DOCUMENT, ResourceType.SCRIPT, ResourceType.FETCH, ResourceType.XHR).stream()
-                .map(type -> new RequestPattern(Optional.of("*"), Optional.of(type), Optional.of(RequestStage.RESPONSE))).toList();
-        tools.send(Fetch.enable(Optional.of(patterns), Optional.empty()));
+        cdp.watchResponses(reveals, revealing::add);
     }
 
     /** The URLs (without query) of the responses {@link #watchResponses} found revealing. */
@@ -205,7 +147,7 @@ public final class Traffic implements AutoCloseable {
         }
     }
 
-    /** Back to normal: interception off, hanging requests let go. */
+    /** Back to normal: hanging requests let go, tokens no longer replaced; responses still watched. */
     public synchronized void release() {
         if (tokens != null) {
             tokens.release();
@@ -213,14 +155,7 @@ public final class Traffic implements AutoCloseable {
         if (bidi != null) {
             bidi.release();
         }
-        if (devTools != null) {
-            try {
-                devTools.send(Fetch.disable());
-                devTools.clearListeners();
-            } catch (RuntimeException browserGone) {
-                // nothing to release
-            }
-        }
+        cdp.release();
     }
 
     @Override
@@ -233,14 +168,6 @@ public final class Traffic implements AutoCloseable {
             bidi.close();
             bidi = null;
         }
-        release();
-        if (devTools != null) {
-            try {
-                devTools.close();
-            } catch (RuntimeException ignored) {
-                // browser gone
-            }
-            devTools = null;
-        }
+        cdp.close();
     }
 }

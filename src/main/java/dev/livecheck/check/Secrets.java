@@ -22,7 +22,7 @@ public final class Secrets {
 
     /** Where in the participant's browser the secret turned up (responses watched, page, storage, cookies, console); never the secret. */
     public static List<String> placesReached(Participant p, String secret) {
-        List<String> found = new ArrayList<>(p.traffic().revealing().stream().map(url -> "a response from " + url).toList());
+        List<String> found = new ArrayList<>(p.traffic().revealing().stream().distinct().map(url -> "a response from " + url).toList());
         if (p.driver().getPageSource().contains(secret)) {
             found.add("the page's HTML");
         }

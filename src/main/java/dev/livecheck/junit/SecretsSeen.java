@@ -22,12 +22,12 @@ final class SecretsSeen {
         List<String> found = new ArrayList<>();
         for (Participant p : run.participants()) {
             try {
-                Secrets.placesReached(p, secret).forEach(place -> found.add(p.name() + "'s " + place.replaceFirst("^the ", "")));
+                Secrets.placesReached(p, secret).forEach(place -> found.add(p.name() + "'s browser: " + place));
             } catch (org.openqa.selenium.WebDriverException gone) {
                 // a browser the test closed or lost: what it showed was searched while it ran, where the test asked
             }
         }
         return found.isEmpty() ? Optional.empty() : Optional.of(new AssertionError(
-                "SEC-04: the LiveKit API secret reached a browser during this test, in " + String.join(", ", found)));
+                "SEC-04: the LiveKit API secret reached a browser during this test — " + String.join("; ", found)));
     }
 }

@@ -58,8 +58,7 @@ final class TestRun implements AutoCloseable {
     }
 
     /**
-     * The scenario's call: the provider and the client, their browsers started at once on first use, every answer
-     * their browsers get watched for the API secret from the first page on (SEC-04 judges it).
+     * The scenario's call: the provider and the client, their browsers started at once on first use.
      */
     Call call(java.util.function.BiFunction<String, dev.livecheck.media.Role, Participant> starter) {
         synchronized (callLock) { // not this run's own lock: starting a browser takes it
@@ -73,9 +72,6 @@ final class TestRun implements AutoCloseable {
                     () -> starter.apply("client", dev.livecheck.media.Role.CLIENT));
             Participant provider = starter.apply("provider", dev.livecheck.media.Role.PROVIDER);
             Participant c = client.join();
-            String secret = environment.livekit().credentials().apiSecret();
-            provider.traffic().watchResponses(body -> body.contains(secret));
-            c.traffic().watchResponses(body -> body.contains(secret));
             call = new Call(provider, c, app, environment.livekit().rooms());
         }
         return call;
@@ -105,6 +101,9 @@ final class TestRun implements AutoCloseable {
             participants.add(p);
         }
         story.watch(p);
+        // SEC-04 in every test: every answer the browser gets, from its first page on, read for the API secret
+        String secret = environment.livekit().credentials().apiSecret();
+        p.traffic().watchResponses(body -> body.contains(secret));
         return p;
     }
 
