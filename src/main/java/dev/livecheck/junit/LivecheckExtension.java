@@ -103,6 +103,9 @@ public final class LivecheckExtension implements BeforeEachCallback, AfterEachCa
             // the "checklist" labels come from @Checks itself (an Allure label annotation), whatever listener writes the results
             Allure.label("tag", String.join(" ", checks.value()));
         });
+        // before the class's call: looking at what the app lacks joins (and then deletes) the live session's room
+        classContext(context).getStore(NS).getOrComputeIfAbsent("claims-looked-at",
+                k -> NotApplicableClaims.lookBeforeTheCall(environment(context), context.getRequiredTestClass()), Boolean.class);
         Needs needs = context.getRequiredTestMethod().getAnnotation(Needs.class);
         if (needs != null) {
             for (dev.livecheck.profile.Feature feature : needs.value()) {

@@ -14,9 +14,11 @@ import org.opentest4j.AssertionFailedError;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -27,7 +29,7 @@ import java.util.WeakHashMap;
  * with "the profile says not applicable, but …" and what was seen; one that holds ends it not applicable, saying what
  * was looked at. Bookings, the participant list and the quality indicator have no sign livecheck can tell from an app
  * that lacks them: taken on the profile's word, and the verdict says so. Looked at once per environment (one browser,
- * one join), on the first test that needs it.
+ * one join), before the first test of a class that needs it.
  */
 final class NotApplicableClaims {
     /** How long a page gets to show a control it has, once it is in the room (or loaded). */
@@ -57,6 +59,21 @@ final class NotApplicableClaims {
                     + " from the profile so the item is checked, or fix the app"));
         }
         NotApplicable.unless(profile, feature, claim.evidence());
+    }
+
+    /**
+     * Before a class's first test, what the profile says the app lacks is held against the app for every feature the
+     * class's tests need, and kept for {@link #hold}: looking joins the live session and ends with its room deleted,
+     * which, done on the first test that needs it, ended a scenario's call already in that room (Huddle's provider got
+     * "The room was closed" and P-10 failed).
+     */
+    static boolean lookBeforeTheCall(Environment env, Class<?> testClass) {
+        Set<Feature> needed = EnumSet.noneOf(Feature.class);
+        for (java.lang.reflect.Method m : testClass.getDeclaredMethods()) {
+            Optional.ofNullable(m.getAnnotation(Needs.class)).ifPresent(n -> needed.addAll(List.of(n.value())));
+        }
+        needed.stream().filter(f -> env.profile().notApplicable(f).isPresent()).forEach(f -> claim(env, f));
+        return true;
     }
 
     private static Claim claim(Environment env, Feature feature) {
