@@ -12,8 +12,11 @@ import java.time.Duration;
 public final class NetworkLoss {
     /**
      * How long a page may take to show it is reconnecting once the network is gone: LiveKit's client notices the
-     * signalling reset at once, the lost media only after its ICE timeouts (about 17 s, measured); an app that
-     * shows only the latter is still in time.
+     * signalling reset at once, the lost media only after the browser's ICE timeouts (about 17 s on Chromium,
+     * measured); an app that shows only the latter is still in time there. Firefox takes about 29 s (measured on
+     * Huddle, which shows only the latter): its users wait that long with a frozen call and no word, and the
+     * server has dropped them by then (23 s), so such an app fails there — the app's finding, as the page could say
+     * so at once.
      */
     public static final Duration RECONNECTING_NOTICED = Duration.ofSeconds(25);
 
