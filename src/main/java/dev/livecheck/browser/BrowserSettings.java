@@ -1,6 +1,7 @@
 package dev.livecheck.browser;
 
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.grid.GridCapacity;
 import dev.livecheck.config.Settings;
 
 import java.net.URI;
@@ -79,6 +80,8 @@ public record BrowserSettings(Path chromium, Path chromedriver, boolean headless
                         + firefox.driverVersion() + " (" + firefox.geckodriver() + ")");
             }
         }
+        // a Grid that is not there, not a Grid, or full ends the run here, in seconds, before anything is started
+        grid.ifPresent(url -> GridCapacity.classesAtOnce(url, choice));
         boolean headless = settings.getBoolean("livecheck.headless", true) || System.getenv("DISPLAY") == null;
         BrowserSettings browsers = new BrowserSettings(chromium, driver, headless, grid, settings.getOr("livecheck.chromium.version", "unknown"),
                 source, Duration.ofSeconds(settings.getInt("livecheck.driver.timeout.seconds", 60)), choice, firefox);

@@ -1,6 +1,8 @@
 package dev.livecheck.junit;
 
+import dev.livecheck.browser.BrowserChoice;
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.grid.GridCapacity;
 import dev.livecheck.config.Settings;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
@@ -34,6 +36,8 @@ public final class Concurrency implements ParallelExecutionConfigurationStrategy
     /** Measured on 2 cores / 24 GiB: two classes at once held every verdict; unbounded, D-04 and S-01 failed (README). */
     private static final int CLASSES_PER_CORE = 1;
     private static final long MEMORY_PER_CLASS = 3L << 30;
+    /** A class's LiveKit and app alone, its browsers being on the Grid's nodes. */
+    private static final long MEMORY_PER_CLASS_ON_A_GRID = 1L << 30;
 
     /** The number of classes at once these settings allow, and why when it is one. */
     public record Decision(int classes, Optional<String> why) {
@@ -41,7 +45,8 @@ public final class Concurrency implements ParallelExecutionConfigurationStrategy
 
     public static Decision decide(Settings settings) {
         String value = settings.getOr(PROPERTY, "auto");
-        int wanted = value.equals("auto") ? auto() : parse(value);
+        Optional<String> grid = settings.get("livecheck.grid.url");
+        int wanted = value.equals("auto") ? grid.map(url -> onTheGrid(url, settings)).orElseGet(Concurrency::auto) : parse(value);
         if (wanted <= 1) {
             return new Decision(1, Optional.empty());
         }
@@ -62,6 +67,19 @@ public final class Concurrency implements ParallelExecutionConfigurationStrategy
             return new Decision(1, Optional.of("LiveKit is shared by every run of this JVM (livecheck.livekit.reuse)"));
         }
         return new Decision(wanted, Optional.empty());
+    }
+
+    /**
+     * On a Grid the browsers are the Grid's: as many classes as its free slots carry, as far as this machine's memory
+     * carries each class's LiveKit and app. A Grid that can't take the run gives one class, and each test says why.
+     */
+    private static int onTheGrid(String url, Settings settings) {
+        try {
+            int classes = GridCapacity.classesAtOnce(java.net.URI.create(url), BrowserChoice.parse(settings.getOr("livecheck.browsers", "chromium")));
+            return (int) Math.max(1, Math.min(classes, totalMemory() / MEMORY_PER_CLASS_ON_A_GRID));
+        } catch (RuntimeException e) {
+            return 1;
+        }
     }
 
     /** Classes at once for this machine: one per core, as far as memory carries two browsers, an app and a LiveKit each. */

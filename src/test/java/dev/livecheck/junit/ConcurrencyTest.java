@@ -45,6 +45,33 @@ class ConcurrencyTest {
     }
 
     @Test
+    void onAGridTheClassesAtOnceAreWhatItsFreeSlotsCarry() throws java.io.IOException {
+        // three nodes of two chrome slots: three classes of two browsers, whatever this machine's cores
+        String node = "{\"uri\": \"http://n:5555\", \"maxSessions\": 2, \"availability\": \"UP\", \"slots\": ["
+                + "{\"session\": null, \"stereotype\": {\"browserName\": \"chrome\"}}, {\"session\": null, \"stereotype\": {\"browserName\": \"chrome\"}}]}";
+        com.sun.net.httpserver.HttpServer grid = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        grid.createContext("/status", exchange -> {
+            byte[] body = ("{\"value\": {\"ready\": true, \"nodes\": [" + node + ", " + node + ", " + node + "]}}").getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        grid.start();
+        try {
+            String url = "http://127.0.0.1:" + grid.getAddress().getPort();
+            assertThat(Concurrency.decide(settings(Map.of("livecheck.grid.url", url))).classes()).isEqualTo(3);
+        } finally {
+            grid.stop(0);
+        }
+    }
+
+    @Test
+    void aGridThatCannotBeAskedGetsOneClassWhoseTestsSayWhy() {
+        String url = "http://127.0.0.1:" + dev.livecheck.net.Ports.freeTcp();
+        assertThat(Concurrency.decide(settings(Map.of("livecheck.grid.url", url))).classes()).isEqualTo(1);
+    }
+
+    @Test
     void badValuesNameTheFix() {
         assertThatThrownBy(() -> Concurrency.decide(settings(Map.of("livecheck.concurrency", "lots"))))
                 .isInstanceOf(LivecheckException.class).hasMessageContaining("give auto or a number");

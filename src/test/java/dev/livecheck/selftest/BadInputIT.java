@@ -49,7 +49,9 @@ class BadInputIT {
                         "livecheck.app.profile", "testids"), "app profile 'testids' does not fit the app: login.username (testid:login-email) not shown on http://localhost:"),
                 Arguments.of("a profile with a typo", Map.of("livecheck.profile.flow.loginPth", "/login"), "flow.loginPth is not a key livecheck knows"),
                 Arguments.of("fake media file missing", Map.of("livecheck.media.client.video", "/nonexistent/client.y4m"), "fake video file /nonexistent/client.y4m is missing"),
-                Arguments.of("unknown bug switched on", Map.of("livecheck.app.bugs", "typo"), "unknown bug 'typo'"));
+                Arguments.of("unknown bug switched on", Map.of("livecheck.app.bugs", "typo"), "unknown bug 'typo'"),
+                Arguments.of("no Selenium Grid at the Grid URL", Map.of("livecheck.grid.url", "http://127.0.0.1:1"),
+                        "livecheck.grid.url=http://127.0.0.1:1: nothing answers at 127.0.0.1:1 (connection refused)"));
     }
 
     @ParameterizedTest(name = "{0}")
