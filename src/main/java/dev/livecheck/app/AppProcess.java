@@ -1,6 +1,7 @@
 package dev.livecheck.app;
 
 import dev.livecheck.config.LivecheckException;
+import dev.livecheck.net.AdvertisedHost;
 import dev.livecheck.net.Ports;
 import dev.livecheck.process.ProcessRegistry;
 import dev.livecheck.refapp.ReferenceAppMain;
@@ -8,6 +9,7 @@ import dev.livecheck.refapp.ReferenceAppMain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +50,12 @@ public final class AppProcess implements AutoCloseable {
         int port = Ports.freeTcp();
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("PORT", Integer.toString(port));
+        // with a Grid's browsers on other hosts the app must answer them too: HOST=0.0.0.0 asks it to (the app's to honour);
+        // its URL stays localhost, which those browsers map to this machine (a secure context, as getUserMedia needs)
+        InetAddress host = AdvertisedHost.current();
+        if (!host.isLoopbackAddress()) {
+            withPort.put("HOST", "0.0.0.0");
+        }
         Path output = tempLog();
         Process process = launch(command, directory, withPort, output);
         AppProcess app = new AppProcess(process, output, "http://localhost:" + port);
@@ -57,12 +65,14 @@ public final class AppProcess implements AutoCloseable {
                         if (!process.isAlive()) {
                             throw new LivecheckException("app process " + String.join(" ", command) + " exited: " + app.output().strip());
                         }
-                        return Ports.isListening(port);
+                        return Ports.isListening(port) && Ports.isListening(host, port);
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             app.close();
-            throw new LivecheckException("app process " + String.join(" ", command) + " did not listen on PORT " + port + " within 30 s: "
-                    + "it must serve on the port livecheck passes in PORT; its output: " + app.output().strip());
+            throw new LivecheckException("app process " + String.join(" ", command) + " did not listen on PORT " + port
+                    + (host.isLoopbackAddress() ? "" : " on " + AdvertisedHost.literal(host)) + " within 30 s: it must serve on the port livecheck passes in PORT"
+                    + (host.isLoopbackAddress() ? "" : ", on every address when HOST is 0.0.0.0 (the Grid's browsers reach it at "
+                    + AdvertisedHost.literal(host) + ")") + "; its output: " + app.output().strip());
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -34,7 +34,8 @@ public final class EmbeddedReferenceApp implements AppUnderTest {
             throw new LivecheckException(e.getMessage() + " (livecheck.app.bugs, livecheck.app.naming)", e);
         }
         try {
-            this.app = ReferenceApp.start(config);
+            // browsers on other hosts (a Grid's nodes) reach it too; its URL stays localhost, which they map to this machine
+            this.app = ReferenceApp.start(config, dev.livecheck.net.AdvertisedHost.current().isLoopbackAddress() ? "127.0.0.1" : "0.0.0.0");
         } catch (IllegalStateException e) {
             throw new LivecheckException("reference app did not start: " + e.getMessage(), e);
         }

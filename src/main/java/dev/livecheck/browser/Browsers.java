@@ -35,8 +35,11 @@ public final class Browsers {
     private Browsers() {
     }
 
-    /** A started browser, the profile directory it owns, and its network path when it has one. */
-    public record Browser(WebDriver driver, Path profile, Optional<NetworkPath> network) {
+    /** A started browser, the profile directory it owns, its network path when it has one, and the Grid node it runs on. */
+    public record Browser(WebDriver driver, Path profile, Optional<NetworkPath> network, Optional<String> gridNode) {
+        public Browser(WebDriver driver, Path profile, Optional<NetworkPath> network) {
+            this(driver, profile, network, Optional.empty());
+        }
     }
 
     /**
@@ -80,7 +83,8 @@ public final class Browsers {
             if (network.isPresent()) {
                 ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", network.get().injectedScript()));
             }
-            if (options.synthetic()) {
+            // on a Grid the fake media files are not on the node: the synthetic camera and microphone travel in the script
+            if (options.synthetic() || settings.gridUrl().isPresent()) {
                 ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", String.format(
                         "window.__livecheckSynthetic = {colour: [%d, %d, %d], toneHz: %d, beepHz: %d};%n", media.colour().r(), media.colour().g(),
                         media.colour().b(), media.toneHz(), media.beepHz()) + SYNTHETIC));
@@ -91,7 +95,7 @@ public final class Browsers {
             Profiles.delete(profile);
             throw new LivecheckException("could not install livecheck's probe in Chromium (CDP): " + firstLine(e.getMessage()), e);
         }
-        return new Browser(driver, profile, network);
+        return new Browser(driver, profile, network, settings.gridUrl().map(grid -> nodeOf(grid, driver)));
     }
 
     /**
@@ -132,9 +136,11 @@ public final class Browsers {
                 // WebRTC stays on loopback: LiveKit advertises 127.0.0.1 and Chromium needs loopback candidates too
                 "--allow-loopback-in-peer-connection",
                 "--use-fake-device-for-media-stream",
-                "--use-file-for-fake-video-capture=" + media.video(),
-                "--use-file-for-fake-audio-capture=" + media.audio(),
                 "--host-resolver-rules=" + hostRules(options)));
+        if (settings.gridUrl().isEmpty()) {
+            args.add("--use-file-for-fake-video-capture=" + media.video());
+            args.add("--use-file-for-fake-audio-capture=" + media.audio());
+        }
         // the plain flag grants every request; "=deny" is the one way that yields NotAllowedError headless for both;
         // one device alone is denied through DevTools (denyDevices), without the flag
         switch (options.denied()) {
@@ -162,7 +168,14 @@ public final class Browsers {
         for (String rule : options.hostRules()) {
             rules.append(rule).append(" , ");
         }
-        return rules.append("MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1").toString();
+        java.net.InetAddress advertised = dev.livecheck.net.AdvertisedHost.current();
+        if (advertised.isLoopbackAddress()) {
+            return rules.append("MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1").toString();
+        }
+        // a Grid node's browser: localhost is this machine (the app's URL stays a secure context, as getUserMedia needs;
+        // an EXCLUDE of localhost would undo that), and this machine's address is let through (MAP * maps IP literals too)
+        String here = dev.livecheck.net.AdvertisedHost.literal(advertised);
+        return rules.append("MAP localhost ").append(here).append(" , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE ").append(here).toString();
     }
 
     private static ChromeDriverService localService(BrowserSettings settings) {
@@ -171,6 +184,17 @@ public final class Browsers {
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
+    }
+
+    /** The Grid node a session runs on, as the Grid's status names it (where a test's browser ran, for its evidence). */
+    private static String nodeOf(java.net.URI grid, WebDriver driver) {
+        try {
+            String session = ((RemoteWebDriver) driver).getSessionId().toString();
+            return dev.livecheck.grid.GridStatus.read(grid).nodeOf(session).map(dev.livecheck.grid.GridStatus.Node::uri)
+                    .orElse("a node the Grid's status did not name");
+        } catch (RuntimeException e) {
+            return "a node not known (" + firstLine(e.getMessage()) + ")";
+        }
     }
 
     private static String firstLine(String message) {

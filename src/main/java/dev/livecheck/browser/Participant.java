@@ -148,6 +148,11 @@ public final class Participant implements AutoCloseable {
     }
 
     /** The browser's profile folder on this machine: its processes carry it on their command line (whose CPU is whose). */
+    /** The Grid node this participant's browser runs on, when the browsers are a Grid's. */
+    public Optional<String> gridNode() {
+        return browser.gridNode();
+    }
+
     public java.nio.file.Path browserProfile() {
         return browser.profile();
     }

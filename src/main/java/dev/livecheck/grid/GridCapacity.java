@@ -1,7 +1,6 @@
 package dev.livecheck.grid;
 
 import dev.livecheck.browser.BrowserChoice;
-import dev.livecheck.config.LivecheckException;
 
 import java.net.URI;
 import java.util.List;
@@ -10,37 +9,36 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many checklist classes a Selenium Grid carries at once, asked once per run and Grid, before any browser of the run
- * holds a slot: asked again mid-run, the Grid would count the run's own sessions (or ones it has not released yet) as
- * someone else's and call itself full. A Grid that can't take the run gives the same one line to every class.
+ * How many checklist classes a Selenium Grid carries at once, asked before any browser of the run holds a slot and then
+ * remembered for the run: asked again mid-run, the Grid would count the run's own sessions (or ones it has not released yet) as
+ * someone else's and call itself full. A refusal is not remembered: each class asks again and says why in one line.
  */
 public final class GridCapacity {
     /** The participants of a checklist class's call, each with a browser of its own. */
     private static final List<String> PER_CLASS = List.of("provider", "client");
-    private static final Map<String, Object> ASKED = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> ASKED = new ConcurrentHashMap<>();
 
     private GridCapacity() {
     }
 
     public static int classesAtOnce(URI grid, BrowserChoice choice) {
-        Object answer = ASKED.computeIfAbsent(grid + " " + choice.label(), key -> {
-            URI url = grid;
-            try {
-                GridStatus status = GridStatus.read(url);
-                int classes = status.classesAtOnce(browsersPerClass(choice));
-                System.out.println("[livecheck] Selenium Grid " + url + ": " + status.describe() + " — " + classes + " class(es) at once");
-                return classes;
-            } catch (LivecheckException e) {
-                return e;
-            }
+        return ASKED.computeIfAbsent(grid + " " + choice.label(), key -> {
+            GridStatus status = GridStatus.read(grid);
+            int classes = status.classesAtOnce(browsersPerClass(choice));
+            System.out.println("[livecheck] Selenium Grid " + grid + ": " + status.describe() + " — " + classes + " class(es) at once");
+            return classes;
         });
-        if (answer instanceof LivecheckException refused) {
-            throw new LivecheckException(refused.getMessage(), refused);
-        }
-        return (Integer) answer;
     }
 
     /** A class's browsers by the W3C browser name a Grid's stereotypes use: {@code chrome → 2}, or one of each. */
+    /** Each run asks afresh (a run the bug matrix or a self-test starts inside this JVM too): registered as a JUnit listener. */
+    public static final class EachRun implements org.junit.platform.launcher.TestExecutionListener {
+        @Override
+        public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan plan) {
+            ASKED.clear();
+        }
+    }
+
     static Map<String, Integer> browsersPerClass(BrowserChoice choice) {
         Map<String, Integer> need = new TreeMap<>();
         for (String participant : PER_CLASS) {

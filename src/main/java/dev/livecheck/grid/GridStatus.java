@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +45,11 @@ public record GridStatus(URI url, boolean ready, String message, List<Node> node
         }
     }
 
-    /** One slot: the browser its stereotype names, and whether a session holds it. */
-    public record Slot(String browserName, boolean busy) {
+    /** One slot: the browser its stereotype names, and the session holding it, if any. */
+    public record Slot(String browserName, Optional<String> sessionId) {
+        public boolean busy() {
+            return sessionId.isPresent();
+        }
     }
 
     /** Asks the Grid at {@code url}; anything but a Selenium Grid 4 answering in time is one line naming the fix. */
@@ -87,12 +91,19 @@ public record GridStatus(URI url, boolean ready, String message, List<Node> node
             List<Slot> slots = new ArrayList<>();
             for (JsonNode slot : node.path("slots")) {
                 JsonNode session = slot.path("session");
-                slots.add(new Slot(slot.path("stereotype").path("browserName").asText(""), !session.isMissingNode() && !session.isNull()));
+                Optional<String> id = session.isMissingNode() || session.isNull() ? Optional.empty()
+                        : Optional.of(session.path("sessionId").asText("?"));
+                slots.add(new Slot(slot.path("stereotype").path("browserName").asText(""), id));
             }
             nodes.add(new Node(node.path("uri").asText("?"), node.path("availability").asText("UP"),
                     node.path("maxSessions").asInt(slots.size()), List.copyOf(slots)));
         }
         return new GridStatus(url, value.path("ready").asBoolean(false), value.path("message").asText(""), List.copyOf(nodes));
+    }
+
+    /** The node holding this session: where a test's browser runs. */
+    public Optional<Node> nodeOf(String sessionId) {
+        return nodes.stream().filter(n -> n.slots().stream().anyMatch(s -> s.sessionId().filter(sessionId::equals).isPresent())).findFirst();
     }
 
     /** Sessions the whole Grid would start now for the browser. */

@@ -130,6 +130,11 @@ final class TestRun implements AutoCloseable {
     void attachEvidence(Optional<Throwable> failure, boolean quietMachine) {
         Optional<MachineLoad> load = machineLoad();
         Map<Participant, List<CallSample>> calls = callSamples();
+        String nodes = participants.stream().filter(p -> p.gridNode().isPresent())
+                .map(p -> p.name() + "'s browser on " + p.gridNode().get()).collect(java.util.stream.Collectors.joining(", "));
+        if (!nodes.isEmpty()) {
+            io.qameta.allure.Allure.step("Selenium Grid: " + nodes); // which test ran where, in its own result
+        }
         if (failure.isPresent()) {
             story.addEvents(MachineEvidence.events(load));
             calls.forEach((p, samples) -> story.addEvents(CallEvidence.events(p.name(), samples, story.started())));

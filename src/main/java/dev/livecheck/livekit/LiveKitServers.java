@@ -162,7 +162,8 @@ public final class LiveKitServers {
     }
 
     private static LocalServerConfig localConfig(Settings settings) {
-        return LocalServerConfig.create(settings.getInt("livecheck.livekit.port", 0), 0, 0);
+        return LocalServerConfig.create(settings.getInt("livecheck.livekit.port", 0), 0, 0,
+                dev.livecheck.net.AdvertisedHost.literal(dev.livecheck.net.AdvertisedHost.of(settings)));
     }
 
     private static String image(Settings settings, String version) {

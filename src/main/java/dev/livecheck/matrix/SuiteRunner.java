@@ -114,6 +114,7 @@ public final class SuiteRunner {
         };
         List<TestExecutionListener> all = new ArrayList<>(List.of(listeners));
         all.add(collect);
+        all.add(new dev.livecheck.grid.GridCapacity.EachRun()); // a nested run asks a Grid afresh, as a run of its own
         Map<String, String> previous = new HashMap<>();
         properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));
         // Allure.label and Allure.addAttachment go to Allure's static lifecycle: the nested run's, so its labels and

@@ -48,10 +48,15 @@ public final class BrowserProxy implements AutoCloseable {
     private volatile boolean closed;
 
     public BrowserProxy() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on {@code host}: loopback, or the address a Grid node's browser reaches this machine at. */
+    public BrowserProxy(InetAddress host) {
         try {
-            this.server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+            this.server = new ServerSocket(0, 100, host);
         } catch (IOException e) {
-            throw new LivecheckException("browser proxy cannot listen on 127.0.0.1: " + e.getMessage(), e);
+            throw new LivecheckException("browser proxy cannot listen on " + host.getHostAddress() + ": " + e.getMessage(), e);
         }
         this.threads = NetThreads.cached("livecheck-browser-proxy-" + server.getLocalPort());
         this.tunnels = new TunnelSet<>(threads);
@@ -62,18 +67,22 @@ public final class BrowserProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    private String host() {
+        return server.getInetAddress().getHostAddress();
+    }
+
     /**
      * The Chromium switches that send all of a browser's traffic through this proxy: {@code <-loopback>}
      * removes Chromium's implicit bypass of localhost and 127.0.0.1, so those go through it too.
      */
     public List<String> chromiumArguments() {
-        return List.of("--proxy-server=http://127.0.0.1:" + port(), "--proxy-bypass-list=<-loopback>");
+        return List.of("--proxy-server=http://" + host() + ":" + port(), "--proxy-bypass-list=<-loopback>");
     }
 
     /** The same for Firefox: its manual proxy for http, https and WebSockets, localhost not exempt. */
     public java.util.Map<String, Object> firefoxPreferences() {
-        return java.util.Map.of("network.proxy.type", 1, "network.proxy.http", "127.0.0.1", "network.proxy.http_port", port(),
-                "network.proxy.ssl", "127.0.0.1", "network.proxy.ssl_port", port(), "network.proxy.no_proxies_on", "",
+        return java.util.Map.of("network.proxy.type", 1, "network.proxy.http", host(), "network.proxy.http_port", port(),
+                "network.proxy.ssl", host(), "network.proxy.ssl_port", port(), "network.proxy.no_proxies_on", "",
                 "network.proxy.allow_hijacking_localhost", true);
     }
 
@@ -246,6 +255,6 @@ public final class BrowserProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "browser proxy 127.0.0.1:" + port();
+        return "browser proxy " + host() + ":" + port();
     }
 }

@@ -26,7 +26,9 @@ public final class NetworkPath implements AutoCloseable {
     private static final String SCRIPT = readScript();
 
     private final PathConditions conditions = new PathConditions();
-    private final BrowserProxy proxy = new BrowserProxy();
+    /** Where the browser reaches the path: loopback, or this machine's address on a Grid's network. */
+    private final java.net.InetAddress host = AdvertisedHost.current();
+    private final BrowserProxy proxy = new BrowserProxy(host);
     private final ProxyRoute signalling;
     private final Map<MediaEndpoint, UdpRelay> udpRelays = new LinkedHashMap<>();
     private final Map<MediaEndpoint, TcpRelay> tcpRelays = new LinkedHashMap<>();
@@ -59,9 +61,9 @@ public final class NetworkPath implements AutoCloseable {
         }
         InetSocketAddress target = new InetSocketAddress(endpoint.address(), endpoint.port());
         if (endpoint.transport() == MediaEndpoint.Transport.UDP) {
-            udpRelays.put(endpoint, new UdpRelay(target, conditions));
+            udpRelays.put(endpoint, new UdpRelay(target, conditions, host));
         } else {
-            tcpRelays.put(endpoint, new TcpRelay(target, conditions));
+            tcpRelays.put(endpoint, new TcpRelay(target, conditions, host));
         }
         return relayPort(endpoint);
     }
@@ -148,7 +150,7 @@ public final class NetworkPath implements AutoCloseable {
         udpRelays.forEach((e, r) -> entries.add(jsString(e.key()) + ": " + r.port()));
         tcpRelays.forEach((e, r) -> entries.add(jsString(e.key()) + ": " + r.port()));
         // with no relay at all (an external LiveKit whose media addresses were not given) media goes direct, not nowhere
-        return "{relayHost: \"127.0.0.1\", endpoints: {" + String.join(", ", entries) + "}, "
+        return "{relayHost: \"" + AdvertisedHost.literal(host) + "\", endpoints: {" + String.join(", ", entries) + "}, "
                 + "dropUnknown: " + !entries.isEmpty() + ", hideLocalCandidates: true, stripIceServers: true}";
     }
 

@@ -41,8 +41,12 @@ public final class Ports {
     }
 
     public static boolean isListening(int port) {
+        return isListening(InetAddress.getLoopbackAddress(), port);
+    }
+
+    public static boolean isListening(InetAddress host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            socket.connect(new InetSocketAddress(host, port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -26,12 +26,17 @@ public final class TcpRelay implements AutoCloseable {
     private volatile boolean closed;
 
     public TcpRelay(InetSocketAddress target, PathConditions conditions) {
+        this(target, conditions, InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on {@code host}: loopback, or the address a Grid node's browser reaches this machine at. */
+    public TcpRelay(InetSocketAddress target, PathConditions conditions, InetAddress host) {
         this.target = target;
         this.conditions = conditions;
         try {
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.server = new ServerSocket(0, 50, host);
         } catch (IOException e) {
-            throw new LivecheckException("TCP relay cannot listen on 127.0.0.1: " + e.getMessage(), e);
+            throw new LivecheckException("TCP relay cannot listen on " + host.getHostAddress() + ": " + e.getMessage(), e);
         }
         this.threads = NetThreads.cached("livecheck-tcp-relay-" + server.getLocalPort());
         this.tunnels = new TunnelSet<>(threads);
@@ -100,6 +105,6 @@ public final class TcpRelay implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TCP relay 127.0.0.1:" + port() + " -> " + target;
+        return "TCP relay " + server.getInetAddress().getHostAddress() + ":" + port() + " -> " + target;
     }
 }

@@ -47,16 +47,25 @@ public final class UdpRelay implements AutoCloseable {
     }
 
     public UdpRelay(InetSocketAddress target, PathConditions conditions) {
-        this(target, conditions, new Random());
+        this(target, conditions, InetAddress.getLoopbackAddress());
+    }
+
+    /** Bound on {@code host}: loopback, or the address a Grid node's browser reaches this machine at. */
+    public UdpRelay(InetSocketAddress target, PathConditions conditions, InetAddress host) {
+        this(target, conditions, new Random(), host);
     }
 
     UdpRelay(InetSocketAddress target, PathConditions conditions, Random random) {
+        this(target, conditions, random, InetAddress.getLoopbackAddress());
+    }
+
+    private UdpRelay(InetSocketAddress target, PathConditions conditions, Random random, InetAddress host) {
         this.target = target;
         this.conditions = conditions;
         try {
-            this.front = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            this.front = new DatagramSocket(new InetSocketAddress(host, 0));
         } catch (IOException e) {
-            throw new LivecheckException("UDP relay cannot bind on 127.0.0.1: " + e.getMessage(), e);
+            throw new LivecheckException("UDP relay cannot bind on " + host.getHostAddress() + ": " + e.getMessage(), e);
         }
         this.up = new LinkModel(() -> conditions.get(Direction.UP), random);
         this.down = new LinkModel(() -> conditions.get(Direction.DOWN), new Random(random.nextLong()));
@@ -111,7 +120,7 @@ public final class UdpRelay implements AutoCloseable {
 
     private Session open(SocketAddress browser) {
         try {
-            DatagramSocket upstream = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            DatagramSocket upstream = new DatagramSocket(new InetSocketAddress(front.getLocalAddress(), 0));
             Session session = new Session(browser, upstream);
             readers.submit(() -> readUpstream(session));
             return session;
@@ -160,7 +169,7 @@ public final class UdpRelay implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "UDP relay 127.0.0.1:" + port() + " -> " + target + " (" + conditions + ")";
+        return "UDP relay " + front.getLocalAddress().getHostAddress() + ":" + port() + " -> " + target + " (" + conditions + ")";
     }
 
     private record Session(SocketAddress browser, DatagramSocket upstream) {

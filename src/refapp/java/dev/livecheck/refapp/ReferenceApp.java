@@ -56,8 +56,13 @@ public final class ReferenceApp implements AutoCloseable {
     }
 
     public static ReferenceApp start(RefAppConfig config) {
+        return start(config, "127.0.0.1");
+    }
+
+    /** Listening on {@code host}: loopback, or 0.0.0.0 for browsers on other hosts too (a Grid's nodes). */
+    public static ReferenceApp start(RefAppConfig config, String host) {
         ReferenceApp app = new ReferenceApp(config);
-        app.server.start("127.0.0.1", config.port());
+        app.server.start(host, config.port());
         return app;
     }
 

@@ -3,6 +3,8 @@ package dev.livecheck.selftest;
 import dev.livecheck.grid.GridStatus;
 import dev.livecheck.matrix.SuiteRunner;
 import dev.livecheck.selftest.cases.JoinCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -20,24 +22,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.livecheck.check.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The multi-node Grid of scripts/grid-netns is other hosts as far as the harness is concerned: a node reaches only what
- * listens on the bridge, none of the harness's loopback, and reads none of its files; its capacity is read from the Grid,
- * a full Grid is refused in one line, and nothing of it is left once it is down.
+ * listens on the bridge, none of the harness's loopback, and reads none of its files; a call still runs on it; its
+ * capacity is read from the Grid, a full Grid is refused in one line, and nothing of it is left once it is down.
  */
 @Tag("selftest")
 @Isolated
 class NamespacedGridIT {
+    private static NamespacedGrid grid;
+
+    @BeforeAll
+    static void gridUp() {
+        grid = NamespacedGrid.up(2, 2);
+    }
+
+    @AfterAll
+    static void gridDown() throws IOException {
+        if (grid != null) {
+            grid.close();
+        }
+        assertNothingOfTheGridLeft();
+    }
+
+    @Test
+    void aCallRunsOnNodesThatReachTheHarnessOnlyOverTheirNetwork() {
+        // the app and LiveKit answer on the bridge address, the app's URL stays localhost (mapped there), the media travel in scripts
+        Leaks before = Leaks.now();
+        List<SuiteRunner.Outcome> outcomes = SuiteRunner.run(List.of(selectClass(JoinCase.class)), m -> m.getName().equals("bothSeeEachOthersCamera"),
+                Map.of("livecheck.grid.url", grid.url().toString()));
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.passed()).as("the join on the namespaced Grid: %s", o.message()).isTrue());
+        waitUntil("nothing of the call left running", Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Leaks.now().minus(before)).matches(Leaks::isEmpty));
+    }
 
     @Test
     void aNodeIsAnotherHostWhoseCapacityComesFromTheGrid() throws IOException {
         Path harnessFile = Files.createTempFile("livecheck-harness-", ".txt");
-        try (NamespacedGrid grid = NamespacedGrid.up(2, 2);
-             ServerSocket onLoopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try (ServerSocket onLoopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ServerSocket onTheBridge = new ServerSocket(0, 1, InetAddress.getByName(grid.url().getHost()))) {
             String hub = grid.url().getHost();
             for (int node : List.of(1, 2)) {
@@ -81,7 +108,6 @@ class NamespacedGridIT {
         } finally {
             Files.deleteIfExists(harnessFile);
         }
-        assertNothingOfTheGridLeft();
     }
 
     private static boolean reaches(NamespacedGrid grid, int node, String host, int port) {
