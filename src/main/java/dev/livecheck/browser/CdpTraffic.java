@@ -24,10 +24,17 @@ import java.util.function.UnaryOperator;
  * Chromium's traffic through DevTools' Fetch domain. One listener serves every use at once — the secret watched in
  * every test goes on while a test makes requests hang or swaps tokens — because DevTools takes one set of patterns
  * and a paused request must be answered exactly once.
+ * <p>
+ * Two locks, never one inside the DevTools call: this object's monitor guards the fields, held only to read or write
+ * them; {@code talking} orders the calls to DevTools. DevTools' connection thread holds its own listener lock while it
+ * calls {@link #paused}, which takes the monitor — so a caller holding the monitor while it talks to DevTools (clearing
+ * its listeners, or waiting for an answer that thread must deliver) waited for ever: measured, a self-test that closed
+ * a browser while a response was paused hung for 21 minutes.
  */
 final class CdpTraffic implements AutoCloseable {
     private final WebDriver driver;
-    private DevTools devTools;
+    private final java.util.concurrent.locks.ReentrantLock talking = new java.util.concurrent.locks.ReentrantLock();
+    private volatile DevTools devTools;
     private boolean listening;
     /** Requests whose URL matches hang (the request stage). */
     private String stallGlob;
@@ -48,53 +55,77 @@ final class CdpTraffic implements AutoCloseable {
         return changedTraffic;
     }
 
-    synchronized void stall(String urlGlob, AtomicInteger counter) {
-        stallGlob = urlGlob;
-        stalled = counter;
-        changedTraffic = true;
+    void stall(String urlGlob, AtomicInteger counter) {
+        synchronized (this) {
+            stallGlob = urlGlob;
+            stalled = counter;
+            changedTraffic = true;
+        }
         intercept();
     }
 
     /** Every document, fetch or XHR response's body goes through {@code rewrite} (returning it unchanged lets it pass). */
-    synchronized void rewriteBodies(UnaryOperator<String> rewrite) {
-        this.rewrite = rewrite;
-        changedTraffic = true;
+    void rewriteBodies(UnaryOperator<String> rewrite) {
+        synchronized (this) {
+            this.rewrite = rewrite;
+            changedTraffic = true;
+        }
         intercept();
     }
 
-    synchronized void watchResponses(Predicate<String> reveals, Consumer<String> revealing) {
-        this.reveals = reveals;
-        this.revealing = revealing;
+    void watchResponses(Predicate<String> reveals, Consumer<String> revealing) {
+        synchronized (this) {
+            this.reveals = reveals;
+            this.revealing = revealing;
+        }
         intercept();
     }
 
     /** Hanging requests let go and bodies no longer rewritten; a watch goes on. */
-    synchronized void release() {
-        stallGlob = null;
-        rewrite = null;
-        if (devTools == null) {
-            return;
+    void release() {
+        boolean watching;
+        synchronized (this) {
+            stallGlob = null;
+            rewrite = null;
+            watching = reveals != null;
         }
+        talking.lock();
         try {
-            devTools.send(Fetch.disable()); // lets every paused request go on
-            if (reveals != null) {
+            DevTools tools = devTools;
+            if (tools == null) {
+                return;
+            }
+            tools.send(Fetch.disable()); // lets every paused request go on
+            if (watching) {
                 intercept();
             }
         } catch (RuntimeException browserGone) {
             // nothing to release
+        } finally {
+            talking.unlock();
         }
     }
 
     private void intercept() {
-        if (devTools == null) {
-            WebDriver d = driver instanceof HasDevTools ? driver : new Augmenter().augment(driver);
-            devTools = ((HasDevTools) d).getDevTools();
-            devTools.createSessionIfThereIsNotOne();
+        talking.lock();
+        try {
+            if (devTools == null) {
+                WebDriver d = driver instanceof HasDevTools ? driver : new Augmenter().augment(driver);
+                DevTools tools = ((HasDevTools) d).getDevTools();
+                tools.createSessionIfThereIsNotOne();
+                devTools = tools;
+            }
+            if (!listening) {
+                devTools.addListener(Fetch.requestPaused(), this::paused);
+                listening = true;
+            }
+            devTools.send(Fetch.enable(Optional.of(patterns()), Optional.empty()));
+        } finally {
+            talking.unlock();
         }
-        if (!listening) {
-            devTools.addListener(Fetch.requestPaused(), this::paused);
-            listening = true;
-        }
+    }
+
+    private synchronized List<RequestPattern> patterns() {
         List<RequestPattern> patterns = new ArrayList<>();
         if (stallGlob != null) {
             for (ResourceType type : List.of(ResourceType.FETCH, ResourceType.XHR)) {
@@ -108,25 +139,30 @@ final class CdpTraffic implements AutoCloseable {
         if (rewrite != null || reveals != null) {
             read.forEach(type -> patterns.add(new RequestPattern(Optional.of("*"), Optional.of(type), Optional.of(RequestStage.RESPONSE))));
         }
-        devTools.send(Fetch.enable(Optional.of(patterns), Optional.empty()));
+        return patterns;
     }
 
+    /** On DevTools' connection thread, which holds its listener lock: takes the monitor only to read the fields. */
     private void paused(RequestPaused paused) {
         UnaryOperator<String> rewriting;
         Predicate<String> watching;
         Consumer<String> found;
         AtomicInteger hung;
+        DevTools devTools = this.devTools;
         synchronized (this) {
             rewriting = rewrite;
             watching = reveals;
             found = revealing;
             hung = stalled;
         }
+        if (devTools == null) {
+            return; // closed meanwhile: the browser is going
+        }
         if (paused.getResponseStatusCode().isEmpty() && paused.getResponseErrorReason().isEmpty()) {
             if (hung != null) {
                 hung.incrementAndGet(); // never continued: the request hangs
             } else {
-                proceed(paused);
+                proceed(devTools, paused);
             }
             return;
         }
@@ -136,7 +172,7 @@ final class CdpTraffic implements AutoCloseable {
             body = response.getBase64Encoded()
                     ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
         } catch (RuntimeException noBody) {
-            proceed(paused); // a redirect or an empty answer: nothing to read
+            proceed(devTools, paused); // a redirect or an empty answer: nothing to read
             return;
         }
         if (watching != null && watching.test(body)) {
@@ -144,18 +180,18 @@ final class CdpTraffic implements AutoCloseable {
         }
         String out = rewriting == null || paused.getResourceType() == ResourceType.SCRIPT ? body : rewriting.apply(body);
         if (out.equals(body)) {
-            proceed(paused);
+            proceed(devTools, paused);
             return;
         }
         try {
             devTools.send(Fetch.fulfillRequest(paused.getRequestId(), paused.getResponseStatusCode().orElse(200), paused.getResponseHeaders(),
                     Optional.empty(), Optional.of(Base64.getEncoder().encodeToString(out.getBytes(StandardCharsets.UTF_8))), Optional.empty()));
         } catch (RuntimeException pageGone) {
-            proceed(paused);
+            proceed(devTools, paused);
         }
     }
 
-    private void proceed(RequestPaused paused) {
+    private static void proceed(DevTools devTools, RequestPaused paused) {
         try {
             devTools.send(Fetch.continueRequest(paused.getRequestId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty()));
@@ -165,22 +201,28 @@ final class CdpTraffic implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (devTools == null) {
-            return;
-        }
+    public void close() {
+        talking.lock();
         try {
-            devTools.send(Fetch.disable());
-            devTools.clearListeners();
-        } catch (RuntimeException browserGone) {
-            // nothing to release
+            DevTools tools = devTools;
+            devTools = null;
+            listening = false;
+            if (tools == null) {
+                return;
+            }
+            try {
+                tools.send(Fetch.disable());
+                tools.clearListeners();
+            } catch (RuntimeException browserGone) {
+                // nothing to release
+            }
+            try {
+                tools.close();
+            } catch (RuntimeException browserGone) {
+                // nothing to close
+            }
+        } finally {
+            talking.unlock();
         }
-        try {
-            devTools.close();
-        } catch (RuntimeException browserGone) {
-            // nothing to close
-        }
-        devTools = null;
-        listening = false;
     }
 }
