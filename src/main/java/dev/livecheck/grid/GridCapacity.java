@@ -30,7 +30,6 @@ public final class GridCapacity {
         });
     }
 
-    /** A class's browsers by the W3C browser name a Grid's stereotypes use: {@code chrome → 2}, or one of each. */
     /** Each run asks afresh (a run the bug matrix or a self-test starts inside this JVM too): registered as a JUnit listener. */
     public static final class EachRun implements org.junit.platform.launcher.TestExecutionListener {
         @Override
@@ -39,6 +38,7 @@ public final class GridCapacity {
         }
     }
 
+    /** A class's browsers by the W3C browser name a Grid's stereotypes use: {@code chrome → 2}, or one of each. */
     static Map<String, Integer> browsersPerClass(BrowserChoice choice) {
         Map<String, Integer> need = new TreeMap<>();
         for (String participant : PER_CLASS) {

@@ -138,7 +138,7 @@ public record GridStatus(URI url, boolean ready, String message, List<Node> node
         return Math.max(1, classes == Integer.MAX_VALUE ? 1 : classes);
     }
 
-    /** Per node, for a start-up line: {@code http://10.77.0.11:5555 UP chrome 2/2}. */
+    /** Per node, for a start-up line: {@code http://10.77.0.11:5555 UP chrome 2/2 free}. */
     public String describe() {
         return nodes.stream().map(n -> n.uri() + " " + n.availability() + " " + n.slots().stream().map(Slot::browserName).distinct()
                         .map(b -> b + " " + n.free(b) + "/" + n.total(b) + " free").collect(Collectors.joining(", ")))
